@@ -1,0 +1,242 @@
+package jp.kenpoportal.account;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+
+import jp.kenpoportal.common.SecuritySettings;
+import jp.kenpoportal.tenant.Kenpo;
+import jp.kenpoportal.tenant.SecondFactor;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/** Web accounts of a kenpo: every method is scoped by the kenpo it is given. */
+@Service
+public class Accounts {
+
+	private final JdbcClient jdbc;
+
+	private final PasswordHasher hasher;
+
+	private final SecuritySettings settings;
+
+	private final Clock clock;
+
+	Accounts(JdbcClient jdbc, PasswordHasher hasher, SecuritySettings settings, Clock clock) {
+		this.jdbc = jdbc;
+		this.hasher = hasher;
+		this.settings = settings;
+		this.clock = clock;
+	}
+
+	public Optional<Account> find(long kenpoId, long accountId) {
+		return query("where kenpo_id = ? and id = ?", kenpoId, accountId).stream().findFirst();
+	}
+
+	public Optional<Account> findByLoginId(long kenpoId, String loginId) {
+		return query("where kenpo_id = ? and login_id = ?", kenpoId, loginId).stream().findFirst();
+	}
+
+	public Optional<Account> findByMember(long kenpoId, long memberId) {
+		return query("where kenpo_id = ? and member_id = ?", kenpoId, memberId).stream().findFirst();
+	}
+
+	public boolean loginIdTaken(long kenpoId, String loginId, long exceptAccountId) {
+		return jdbc.sql("select exists(select 1 from account where kenpo_id = ? and login_id = ? and id <> ?)")
+			.params(kenpoId, loginId, exceptAccountId)
+			.query(Boolean.class)
+			.single();
+	}
+
+	/** Opens an account that signs in with an initial password until it finishes onboarding. */
+	@Transactional
+	public Account open(long kenpoId, long memberId, String loginId, boolean temporaryLoginId, String initialPassword,
+			String email) {
+		long id = jdbc.sql("""
+				insert into account (kenpo_id, member_id, login_id, login_id_temporary, initial_password_hash, email)
+				values (?, ?, ?, ?, ?, ?) returning id""")
+			.params(kenpoId, memberId, loginId, temporaryLoginId, hasher.hash(initialPassword), email)
+			.query(Long.class)
+			.single();
+		return find(kenpoId, id).orElseThrow();
+	}
+
+	/**
+	 * Checks a password the way sign-in needs it: unknown IDs and locked accounts cost one
+	 * hash verification too, the initial password only counts before onboarding is done and
+	 * before the kenpo's deadline, and wrong passwords count toward the lock.
+	 */
+	@Transactional
+	public PasswordCheck checkPassword(Kenpo kenpo, String loginId, String password) {
+		Instant now = clock.instant();
+		Optional<Account> found = findByLoginId(kenpo.id(), loginId);
+		if (found.isEmpty()) {
+			hasher.burnOneVerification(password);
+			return new PasswordCheck(PasswordCheck.Outcome.UNKNOWN_USER, found);
+		}
+		Account account = found.get();
+		if (account.lockedAt(now)) {
+			hasher.burnOneVerification(password);
+			return new PasswordCheck(PasswordCheck.Outcome.ALREADY_LOCKED, found);
+		}
+		if (matches(kenpo, account, password, now)) {
+			jdbc.sql("update account set failed_attempts = 0, locked_until = null where id = ?")
+				.param(account.id())
+				.update();
+			return new PasswordCheck(PasswordCheck.Outcome.ACCEPTED, find(kenpo.id(), account.id()));
+		}
+		FailureOutcome outcome = registerFailure(kenpo.id(), account.id());
+		return new PasswordCheck(outcome.locked() ? PasswordCheck.Outcome.LOCKED_NOW
+				: PasswordCheck.Outcome.WRONG_PASSWORD, found);
+	}
+
+	private boolean matches(Kenpo kenpo, Account account, String password, Instant now) {
+		String[] hashes = jdbc.sql("select password_hash, initial_password_hash from account where id = ?")
+			.param(account.id())
+			.query((rs, n) -> new String[] { rs.getString(1), rs.getString(2) })
+			.single();
+		if (account.onboarded()) {
+			return hasher.matches(password, hashes[0]);
+		}
+		if (hashes[1] == null || !now.isBefore(kenpo.initialPasswordDeadline())) {
+			return hasher.burnOneVerification(password);
+		}
+		return hasher.matches(password, hashes[1]);
+	}
+
+	/** Counts one failed attempt (password, birth date, code) and locks when the numbers say so. */
+	@Transactional
+	public FailureOutcome registerFailure(long kenpoId, long accountId) {
+		Instant now = clock.instant();
+		int failures = jdbc.sql("""
+				update account set failed_attempts = failed_attempts + 1
+				where kenpo_id = ? and id = ? returning failed_attempts""")
+			.params(kenpoId, accountId)
+			.query(Integer.class)
+			.single();
+		if (failures >= settings.permanentLockThreshold()) {
+			jdbc.sql("update account set locked_by_kenpo_at = coalesce(locked_by_kenpo_at, ?) where id = ?")
+				.params(Timestamp.from(now), accountId)
+				.update();
+			return FailureOutcome.LOCKED_UNTIL_KENPO_UNLOCKS;
+		}
+		if (failures % settings.lockoutThreshold() == 0) {
+			int round = jdbc.sql("update account set lock_round = lock_round + 1 where id = ? returning lock_round")
+				.param(accountId)
+				.query(Integer.class)
+				.single();
+			jdbc.sql("update account set locked_until = ? where id = ?")
+				.params(Timestamp.from(now.plus(settings.lockDurationForRound(round))), accountId)
+				.update();
+			return FailureOutcome.LOCKED_TEMPORARILY;
+		}
+		return FailureOutcome.COUNTED;
+	}
+
+	/** The kenpo lifts any lock and resets the counters. */
+	@Transactional
+	public void unlock(long kenpoId, long accountId) {
+		jdbc.sql("""
+				update account set failed_attempts = 0, lock_round = 0, locked_until = null, locked_by_kenpo_at = null
+				where kenpo_id = ? and id = ?""")
+			.params(kenpoId, accountId)
+			.update();
+	}
+
+	public void confirmBirthDate(long kenpoId, long accountId) {
+		update("birth_date_confirmed_at = ?, failed_attempts = 0", kenpoId, accountId, now());
+	}
+
+	@Transactional
+	public void acceptTerms(long kenpoId, long accountId, int version) {
+		Timestamp now = now();
+		update("terms_version = ?", kenpoId, accountId, version);
+		jdbc.sql("""
+				insert into terms_acceptance (account_id, kenpo_id, version, accepted_at) values (?, ?, ?, ?)
+				on conflict do nothing""")
+			.params(accountId, kenpoId, version, now)
+			.update();
+	}
+
+	/** Sets the address the member proved to receive mail at. */
+	public void verifyEmail(long kenpoId, long accountId, String email) {
+		jdbc.sql("update account set email = ?, email_verified_at = ? where kenpo_id = ? and id = ?")
+			.params(email, now(), kenpoId, accountId)
+			.update();
+	}
+
+	public void chooseLoginIdAndFactor(long kenpoId, long accountId, String loginId, SecondFactor factor) {
+		jdbc.sql("""
+				update account set login_id = ?, login_id_temporary = (login_id_temporary and login_id = ?),
+				  second_factor = ?, user_id_confirmed_at = ? where kenpo_id = ? and id = ?""")
+			.params(loginId, loginId, factor.name(), now(), kenpoId, accountId)
+			.update();
+	}
+
+	public void changePassword(long kenpoId, long accountId, String newPassword) {
+		jdbc.sql("update account set password_hash = ?, password_changed_at = ? where kenpo_id = ? and id = ?")
+			.params(hasher.hash(newPassword), now(), kenpoId, accountId)
+			.update();
+	}
+
+	/** Whether the password equals the initial password (a new password must differ). */
+	public boolean isInitialPassword(long kenpoId, long accountId, String password) {
+		String hash = jdbc.sql("select initial_password_hash from account where kenpo_id = ? and id = ?")
+			.params(kenpoId, accountId)
+			.query(String.class)
+			.optional()
+			.orElse(null);
+		return hasher.matches(password, hash);
+	}
+
+	/** The second factor is enrolled: onboarding is done and the initial password stops working. */
+	@Transactional
+	public void completeOnboarding(long kenpoId, long accountId, SecondFactor factor) {
+		Timestamp now = now();
+		jdbc.sql("""
+				update account set second_factor = ?, second_factor_enrolled_at = ?, onboarded_at = coalesce(onboarded_at, ?),
+				  initial_password_hash = null where kenpo_id = ? and id = ?""")
+			.params(factor.name(), now, now, kenpoId, accountId)
+			.update();
+	}
+
+	public List<Account> findAll(long kenpoId) {
+		return query("where kenpo_id = ? order by id", kenpoId);
+	}
+
+	private void update(String assignment, long kenpoId, long accountId, Object value) {
+		jdbc.sql("update account set " + assignment + " where kenpo_id = ? and id = ?")
+			.params(value, kenpoId, accountId)
+			.update();
+	}
+
+	private Timestamp now() {
+		return Timestamp.from(clock.instant());
+	}
+
+	private List<Account> query(String where, Object... params) {
+		return jdbc.sql("select * from account " + where).params(params).query(Accounts::map).list();
+	}
+
+	private static Account map(ResultSet rs, int row) throws SQLException {
+		String factor = rs.getString("second_factor");
+		return new Account(rs.getLong("id"), rs.getLong("kenpo_id"), rs.getLong("member_id"), rs.getString("login_id"),
+				rs.getBoolean("login_id_temporary"), rs.getString("initial_password_hash") != null,
+				rs.getString("password_hash") != null, rs.getString("email"), instant(rs, "email_verified_at"),
+				instant(rs, "birth_date_confirmed_at"), (Integer) rs.getObject("terms_version"),
+				instant(rs, "user_id_confirmed_at"), factor == null ? null : SecondFactor.valueOf(factor),
+				instant(rs, "second_factor_enrolled_at"), instant(rs, "onboarded_at"), rs.getInt("failed_attempts"),
+				rs.getInt("lock_round"), instant(rs, "locked_until"), instant(rs, "locked_by_kenpo_at"));
+	}
+
+	private static Instant instant(ResultSet rs, String column) throws SQLException {
+		Timestamp ts = rs.getTimestamp(column);
+		return ts == null ? null : ts.toInstant();
+	}
+}

@@ -1,0 +1,64 @@
+package jp.kenpoportal.audit;
+
+import java.sql.Timestamp;
+import java.time.Clock;
+import java.util.List;
+
+import jakarta.servlet.http.HttpServletRequest;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+import org.springframework.web.context.request.RequestContextHolder;
+import org.springframework.web.context.request.ServletRequestAttributes;
+
+/**
+ * The append-only audit trail. Written in the caller's transaction, so an action and its
+ * record stand or fall together; the client address and browser come from the request.
+ */
+@Service
+public class AuditTrail {
+
+	private final JdbcClient jdbc;
+
+	private final Clock clock;
+
+	AuditTrail(JdbcClient jdbc, Clock clock) {
+		this.jdbc = jdbc;
+		this.clock = clock;
+	}
+
+	public void record(Long kenpoId, Long accountId, AuditType type, String detail) {
+		HttpServletRequest request = currentRequest();
+		String ip = request == null ? null : request.getRemoteAddr();
+		String agent = request == null ? null : truncate(request.getHeader("User-Agent"));
+		jdbc.sql("""
+				insert into audit_event (kenpo_id, account_id, type, occurred_at, client_ip, user_agent, detail)
+				values (?, ?, ?, ?, ?, ?, ?)""")
+			.params(kenpoId, accountId, type.name(), Timestamp.from(clock.instant()), ip, agent, detail)
+			.update();
+	}
+
+	public void record(long kenpoId, long accountId, AuditType type) {
+		record(kenpoId, accountId, type, null);
+	}
+
+	/** The newest events of an account, for the member's history and for tests. */
+	public List<AuditEntry> recent(long kenpoId, long accountId, int limit) {
+		return jdbc.sql("""
+				select type, occurred_at, client_ip, user_agent, detail from audit_event
+				where kenpo_id = ? and account_id = ? order by id desc limit ?""")
+			.params(kenpoId, accountId, limit)
+			.query((rs, n) -> new AuditEntry(AuditType.valueOf(rs.getString(1)), rs.getTimestamp(2).toInstant(),
+					rs.getString(3), rs.getString(4), rs.getString(5)))
+			.list();
+	}
+
+	private static HttpServletRequest currentRequest() {
+		return RequestContextHolder.getRequestAttributes() instanceof ServletRequestAttributes attributes
+				? attributes.getRequest() : null;
+	}
+
+	private static String truncate(String s) {
+		return s == null || s.length() <= 400 ? s : s.substring(0, 400);
+	}
+}

@@ -1,0 +1,51 @@
+package jp.kenpoportal.common;
+
+import java.time.Duration;
+
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+
+/**
+ * Every security number of the portal, in one place. Each field names the clause it follows.
+ *
+ * @param lockoutThreshold wrong passwords in a row before a temporary lock (ASVS 5.0 V6.3.1, NIST 800-63B 3.2.2)
+ * @param lockoutDuration first temporary lock; doubles on each repeat (ASVS V6.3.1: slow down, don't invite DoS)
+ * @param lockoutMaxDuration cap of the growing temporary lock
+ * @param permanentLockThreshold wrong passwords in a row after which only the kenpo unlocks (NIST 800-63B 3.2.2: at most 100)
+ * @param addressFailureCapacity failed sign-ins one client address may make per window (ASVS V6.3.1 throttling)
+ * @param addressFailureWindow the window for the address limit
+ * @param emailCodeLifetime lifetime of a mailed one-time code (NIST 800-63B 3.1.3.1: short-lived out-of-band secret)
+ * @param emailCodeResendInterval wait before a code may be sent again (ASVS V6.6: resend throttling)
+ * @param emailCodeMaxAttempts wrong codes before a code is void (NIST 800-63B 3.2.2)
+ * @param emailVerificationLifetime lifetime of the address confirmation link and code
+ * @param rememberMeDuration how long ログイン状態の保存 keeps a browser signed in
+ * @param argon2MemoryKib Argon2id memory (OWASP Password Storage: m=19 MiB, t=2, p=1)
+ * @param argon2Iterations Argon2id passes
+ * @param argon2Parallelism Argon2id lanes
+ */
+@ConfigurationProperties("portal.security")
+public record SecuritySettings(
+		@DefaultValue("5") int lockoutThreshold,
+		@DefaultValue("15m") Duration lockoutDuration,
+		@DefaultValue("24h") Duration lockoutMaxDuration,
+		@DefaultValue("20") int permanentLockThreshold,
+		@DefaultValue("30") int addressFailureCapacity,
+		@DefaultValue("15m") Duration addressFailureWindow,
+		@DefaultValue("10m") Duration emailCodeLifetime,
+		@DefaultValue("60s") Duration emailCodeResendInterval,
+		@DefaultValue("5") int emailCodeMaxAttempts,
+		@DefaultValue("60m") Duration emailVerificationLifetime,
+		@DefaultValue("30d") Duration rememberMeDuration,
+		@DefaultValue("19456") int argon2MemoryKib,
+		@DefaultValue("2") int argon2Iterations,
+		@DefaultValue("1") int argon2Parallelism) {
+
+	/** The temporary lock after the {@code round}-th lockout (1-based): 15 min, 30 min, 1 h, … capped. */
+	public Duration lockDurationForRound(int round) {
+		Duration d = lockoutDuration;
+		for (int i = 1; i < round && d.compareTo(lockoutMaxDuration) < 0; i++) {
+			d = d.multipliedBy(2);
+		}
+		return d.compareTo(lockoutMaxDuration) > 0 ? lockoutMaxDuration : d;
+	}
+}

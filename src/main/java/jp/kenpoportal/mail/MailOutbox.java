@@ -1,0 +1,33 @@
+package jp.kenpoportal.mail;
+
+import java.sql.Timestamp;
+import java.time.Clock;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+
+/**
+ * Queues a mail in the caller's transaction: a change never happens without its mail, and a
+ * mail is never sent for a change that rolled back. A worker delivers it, with retries.
+ */
+@Service
+public class MailOutbox {
+
+	private final JdbcClient jdbc;
+
+	private final Clock clock;
+
+	MailOutbox(JdbcClient jdbc, Clock clock) {
+		this.jdbc = jdbc;
+		this.clock = clock;
+	}
+
+	public void enqueue(Long kenpoId, String recipient, String subject, String textBody) {
+		Timestamp now = Timestamp.from(clock.instant());
+		jdbc.sql("""
+				insert into mail_outbox (kenpo_id, recipient, subject, text_body, html_body, created_at, next_attempt_at)
+				values (?, ?, ?, ?, ?, ?, ?)""")
+			.params(kenpoId, recipient, subject, textBody, HtmlMailBody.from(subject, textBody), now, now)
+			.update();
+	}
+}

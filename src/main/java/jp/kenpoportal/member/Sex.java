@@ -1,0 +1,5 @@
+package jp.kenpoportal.member;
+
+public enum Sex {
+	MALE, FEMALE
+}

@@ -1,0 +1,83 @@
+package jp.kenpoportal.signin;
+
+import java.time.Duration;
+
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import jakarta.servlet.http.HttpSession;
+
+import org.springframework.security.core.Authentication;
+import org.springframework.security.core.authority.FactorGrantedAuthority;
+import org.springframework.security.core.context.SecurityContext;
+import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.security.web.authentication.logout.SecurityContextLogoutHandler;
+import org.springframework.security.web.context.SecurityContextRepository;
+import org.springframework.session.FindByIndexNameSessionRepository;
+import org.springframework.session.Session;
+import org.springframework.session.security.web.authentication.SpringSessionRememberMeServices;
+import org.springframework.stereotype.Component;
+
+/** Changes to the signed-in session: a factor proved, other browsers signed out, signed out. */
+@Component
+public class SessionControl {
+
+	private static final Duration DEFAULT_TIMEOUT = Duration.ofMinutes(30);
+
+	private final SecurityContextRepository contexts;
+
+	private final FindByIndexNameSessionRepository<? extends Session> sessions;
+
+	private final java.time.Clock clock;
+
+	SessionControl(SecurityContextRepository contexts, FindByIndexNameSessionRepository<? extends Session> sessions,
+			java.time.Clock clock) {
+		this.contexts = contexts;
+		this.sessions = sessions;
+		this.clock = clock;
+	}
+
+	/** Adds a proved factor to the session and changes the session ID (session fixation). */
+	public void grantFactor(String authority, HttpServletRequest request, HttpServletResponse response) {
+		Authentication current = SecurityContextHolder.getContext().getAuthentication();
+		Authentication upgraded = current.toBuilder()
+			.authorities(a -> a.add(FactorGrantedAuthority.withAuthority(authority).issuedAt(clock.instant()).build()))
+			.build();
+		SecurityContext context = SecurityContextHolder.createEmptyContext();
+		context.setAuthentication(upgraded);
+		SecurityContextHolder.setContext(context);
+		keepRememberedCookie(request);
+		request.changeSessionId();
+		contexts.saveContext(context, request, response);
+	}
+
+	/** Ends every other session of the signed-in account, on every node. */
+	public int signOutOtherSessions(HttpServletRequest request) {
+		Authentication current = SecurityContextHolder.getContext().getAuthentication();
+		HttpSession mine = request.getSession(false);
+		int ended = 0;
+		for (String id : sessions.findByPrincipalName(current.getName()).keySet()) {
+			if (mine == null || !id.equals(mine.getId())) {
+				sessions.deleteById(id);
+				ended++;
+			}
+		}
+		return ended;
+	}
+
+	/** Signs the member out of this browser. */
+	public void signOut(HttpServletRequest request, HttpServletResponse response) {
+		new SecurityContextLogoutHandler().logout(request, response,
+				SecurityContextHolder.getContext().getAuthentication());
+	}
+
+	/**
+	 * A session kept by ログイン状態の保存 lives longer than the default; its cookie must stay
+	 * persistent when the ID changes, which Spring Session does only on the sign-in request.
+	 */
+	private static void keepRememberedCookie(HttpServletRequest request) {
+		HttpSession session = request.getSession(false);
+		if (session != null && session.getMaxInactiveInterval() > DEFAULT_TIMEOUT.toSeconds()) {
+			request.setAttribute(SpringSessionRememberMeServices.REMEMBER_ME_LOGIN_ATTR, true);
+		}
+	}
+}

@@ -1,0 +1,122 @@
+package jp.kenpoportal.signin.emailcode;
+
+import java.time.Duration;
+
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+
+import jp.kenpoportal.account.Account;
+import jp.kenpoportal.account.Accounts;
+import jp.kenpoportal.audit.AuditTrail;
+import jp.kenpoportal.audit.AuditType;
+import jp.kenpoportal.signin.SessionControl;
+import jp.kenpoportal.signin.SignedInAccount;
+import jp.kenpoportal.tenant.CurrentKenpo;
+import jp.kenpoportal.tenant.Kenpo;
+import jp.kenpoportal.tenant.SecondFactor;
+
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.security.web.savedrequest.HttpSessionRequestCache;
+import org.springframework.security.web.savedrequest.RequestCache;
+import org.springframework.security.web.savedrequest.SavedRequest;
+
+/** The second factor at sign-in by a code sent to the registered address (OTP メール認証). */
+@Controller
+class EmailCodeSignInController {
+
+	private static final String PAGE = "signin/mfa-email";
+
+	private final SignedInAccount signedIn;
+
+	private final EmailCodes codes;
+
+	private final Accounts accounts;
+
+	private final SessionControl sessions;
+
+	private final AuditTrail audit;
+
+	private final RequestCache requestCache = new HttpSessionRequestCache();
+
+	EmailCodeSignInController(SignedInAccount signedIn, EmailCodes codes, Accounts accounts, SessionControl sessions,
+			AuditTrail audit) {
+		this.signedIn = signedIn;
+		this.codes = codes;
+		this.accounts = accounts;
+		this.sessions = sessions;
+		this.audit = audit;
+	}
+
+	@GetMapping("/mfa/email")
+	String show(Model model) {
+		Account account = signedIn.require();
+		if (!usesEmailCode(account)) {
+			return "redirect:/";
+		}
+		Kenpo kenpo = CurrentKenpo.get();
+		if (codes.active(account.id(), CodePurpose.SIGN_IN).isEmpty()
+				&& codes.waitBeforeResend(account.id(), CodePurpose.SIGN_IN).isZero()) {
+			codes.issue(kenpo, account.id(), CodePurpose.SIGN_IN, account.email());
+			audit.record(kenpo.id(), account.id(), AuditType.EMAIL_CODE_SENT, "SIGN_IN");
+		}
+		return page(model, account, null);
+	}
+
+	@PostMapping("/mfa/email")
+	String verify(@RequestParam(defaultValue = "") String code, Model model, HttpServletRequest request,
+			HttpServletResponse response) {
+		Account account = signedIn.require();
+		if (!usesEmailCode(account)) {
+			return "redirect:/";
+		}
+		Kenpo kenpo = CurrentKenpo.get();
+		CodeCheck check = codes.check(account.id(), CodePurpose.SIGN_IN, code);
+		if (check == CodeCheck.ACCEPTED) {
+			sessions.grantFactor(SecondFactor.EMAIL_CODE.authority(), request, response);
+			audit.record(kenpo.id(), account.id(), AuditType.SIGN_IN_SECOND_FACTOR_ACCEPTED, "EMAIL_CODE");
+			SavedRequest saved = requestCache.getRequest(request, response);
+			requestCache.removeRequest(request, response);
+			return "redirect:" + (saved == null ? "/" : saved.getRedirectUrl());
+		}
+		audit.record(kenpo.id(), account.id(), AuditType.SECOND_FACTOR_FAILED, check.name());
+		if (check != CodeCheck.MALFORMED && accounts.registerFailure(kenpo.id(), account.id()).locked()) {
+			audit.record(kenpo.id(), account.id(), AuditType.ACCOUNT_LOCKED, "EMAIL_CODE");
+			sessions.signOut(request, response);
+			return "redirect:/login?locked";
+		}
+		return page(model, account, check.messageKey());
+	}
+
+	@PostMapping("/mfa/email/resend")
+	String resend(Model model) {
+		Account account = signedIn.require();
+		if (!usesEmailCode(account)) {
+			return "redirect:/";
+		}
+		Duration wait = codes.waitBeforeResend(account.id(), CodePurpose.SIGN_IN);
+		if (!wait.isZero()) {
+			model.addAttribute("errorArg", wait.toSeconds() + 1);
+			return page(model, account, "code.error.tooSoon");
+		}
+		Kenpo kenpo = CurrentKenpo.get();
+		codes.issue(kenpo, account.id(), CodePurpose.SIGN_IN, account.email());
+		audit.record(kenpo.id(), account.id(), AuditType.EMAIL_CODE_SENT, "SIGN_IN resend");
+		model.addAttribute("resent", true);
+		return page(model, account, null);
+	}
+
+	private String page(Model model, Account account, String errorKey) {
+		model.addAttribute("maskedEmail", MaskedEmail.of(account.email()));
+		model.addAttribute("error", errorKey);
+		model.addAttribute("resendWait", codes.waitBeforeResend(account.id(), CodePurpose.SIGN_IN).toSeconds());
+		return PAGE;
+	}
+
+	private static boolean usesEmailCode(Account account) {
+		return account.onboarded() && account.secondFactor() == SecondFactor.EMAIL_CODE;
+	}
+}

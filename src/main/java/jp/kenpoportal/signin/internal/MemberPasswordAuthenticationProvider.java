@@ -1,0 +1,86 @@
+package jp.kenpoportal.signin.internal;
+
+import java.time.Clock;
+import java.util.List;
+
+import jakarta.servlet.http.HttpServletRequest;
+
+import jp.kenpoportal.account.Account;
+import jp.kenpoportal.account.Accounts;
+import jp.kenpoportal.account.PasswordCheck;
+import jp.kenpoportal.audit.AuditTrail;
+import jp.kenpoportal.audit.AuditType;
+import jp.kenpoportal.common.TypedInput;
+import jp.kenpoportal.signin.MemberPrincipal;
+import jp.kenpoportal.tenant.CurrentKenpo;
+import jp.kenpoportal.tenant.Kenpo;
+
+import org.springframework.security.authentication.AuthenticationProvider;
+import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
+import org.springframework.security.core.Authentication;
+import org.springframework.security.core.authority.FactorGrantedAuthority;
+import org.springframework.security.core.authority.SimpleGrantedAuthority;
+import org.springframework.stereotype.Component;
+import org.springframework.web.context.request.RequestContextHolder;
+import org.springframework.web.context.request.ServletRequestAttributes;
+
+/**
+ * The first factor: user ID and password (or the initial password) of the request's kenpo.
+ * Every refusal looks the same to the member; the audit trail records what it was.
+ */
+@Component
+class MemberPasswordAuthenticationProvider implements AuthenticationProvider {
+
+	private final Accounts accounts;
+
+	private final AddressThrottle throttle;
+
+	private final AuditTrail audit;
+
+	private final Clock clock;
+
+	MemberPasswordAuthenticationProvider(Accounts accounts, AddressThrottle throttle, AuditTrail audit, Clock clock) {
+		this.accounts = accounts;
+		this.throttle = throttle;
+		this.audit = audit;
+		this.clock = clock;
+	}
+
+	@Override
+	public Authentication authenticate(Authentication authentication) {
+		Kenpo kenpo = CurrentKenpo.get();
+		String address = clientAddress();
+		if (throttle.blocked(kenpo.code(), address)) {
+			audit.record(kenpo.id(), null, AuditType.SIGN_IN_THROTTLED, address);
+			throw new SignInThrottledException();
+		}
+		String loginId = TypedInput.userId(authentication.getName());
+		String password = TypedInput.password(String.valueOf(authentication.getCredentials()));
+		PasswordCheck check = accounts.checkPassword(kenpo, loginId, password);
+		Long accountId = check.account().map(Account::id).orElse(null);
+		if (check.accepted()) {
+			audit.record(kenpo.id(), accountId, AuditType.SIGN_IN_PASSWORD_ACCEPTED, null);
+			return UsernamePasswordAuthenticationToken.authenticated(new MemberPrincipal(accountId, kenpo.id()), null,
+					List.of(FactorGrantedAuthority.withAuthority(FactorGrantedAuthority.PASSWORD_AUTHORITY)
+						.issuedAt(clock.instant())
+						.build(), new SimpleGrantedAuthority("ROLE_MEMBER")));
+		}
+		throttle.registerFailure(kenpo.code(), address);
+		audit.record(kenpo.id(), accountId, AuditType.SIGN_IN_FAILED, check.outcome() + " " + loginId);
+		if (check.outcome() == PasswordCheck.Outcome.LOCKED_NOW) {
+			audit.record(kenpo.id(), accountId, AuditType.ACCOUNT_LOCKED, null);
+		}
+		throw new SignInRefusedException();
+	}
+
+	@Override
+	public boolean supports(Class<?> authentication) {
+		return UsernamePasswordAuthenticationToken.class.isAssignableFrom(authentication);
+	}
+
+	private static String clientAddress() {
+		HttpServletRequest request = ((ServletRequestAttributes) RequestContextHolder.currentRequestAttributes())
+			.getRequest();
+		return request.getRemoteAddr();
+	}
+}

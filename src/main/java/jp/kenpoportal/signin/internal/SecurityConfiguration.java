@@ -1,0 +1,107 @@
+package jp.kenpoportal.signin.internal;
+
+import jp.kenpoportal.audit.AuditTrail;
+import jp.kenpoportal.audit.AuditType;
+import jp.kenpoportal.common.SecuritySettings;
+import jp.kenpoportal.signin.MemberPrincipal;
+import jp.kenpoportal.signin.SignedInAccount;
+import jp.kenpoportal.signin.onboarding.OnboardingSteps;
+import jp.kenpoportal.tenant.SecondFactor;
+
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.security.authorization.DefaultAuthorizationManagerFactory;
+import org.springframework.security.authorization.RequiredAuthoritiesAuthorizationManager;
+import org.springframework.security.config.annotation.authorization.EnableMultiFactorAuthentication;
+import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.config.annotation.web.configuration.EnableWebSecurity;
+import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.access.intercept.AuthorizationFilter;
+import org.springframework.security.web.access.intercept.RequestAuthorizationContext;
+import org.springframework.security.web.authentication.LoginUrlAuthenticationEntryPoint;
+import org.springframework.security.web.authentication.logout.LogoutHandler;
+import org.springframework.security.web.context.SecurityContextRepository;
+import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter;
+import org.springframework.session.security.web.authentication.SpringSessionRememberMeServices;
+import org.springframework.session.web.http.CookieSerializer;
+import org.springframework.session.web.http.DefaultCookieSerializer;
+
+/**
+ * The member-facing security: password first, then the member's second factor, onboarding
+ * pages with the password alone, everything else with both.
+ */
+@Configuration(proxyBeanMethods = false)
+@EnableWebSecurity
+@EnableMultiFactorAuthentication(authorities = {})
+class SecurityConfiguration {
+
+	static final String REMEMBER_ME_PARAMETER = "rememberMe";
+
+	private static final String CSP = "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; "
+			+ "font-src 'self'; connect-src 'self'; form-action 'self'; frame-ancestors 'none'; base-uri 'none'; "
+			+ "object-src 'none'";
+
+	@Bean
+	SecurityFilterChain memberSecurity(HttpSecurity http, FactorRequirements requirements,
+			MemberPasswordAuthenticationProvider passwords, SecurityContextRepository contexts,
+			SpringSessionRememberMeServices rememberMe, SignInFailureHandler failures, AuditTrail audit,
+			SignedInAccount signedIn, OnboardingSteps steps) throws Exception {
+		DefaultAuthorizationManagerFactory<RequestAuthorizationContext> member = new DefaultAuthorizationManagerFactory<>();
+		member.setAdditionalAuthorization(new RequiredAuthoritiesAuthorizationManager<>(requirements));
+		http.authorizeHttpRequests(a -> a
+				.requestMatchers("/css/**", "/js/**", "/images/**", "/favicon.ico", "/error", "/login",
+						"/forgot-user-id", "/forgot-password", "/email/verify", "/dev/**")
+				.permitAll()
+				.requestMatchers("/mfa/**").authenticated()
+				.anyRequest().access(member.authenticated()))
+			.authenticationProvider(passwords)
+			.securityContext(c -> c.securityContextRepository(contexts))
+			.formLogin(f -> f.loginPage("/login")
+				.usernameParameter("userId")
+				.passwordParameter("password")
+				.failureHandler(failures))
+			.rememberMe(r -> r.rememberMeServices(rememberMe))
+			.logout(l -> l.logoutUrl("/logout")
+				.addLogoutHandler(auditSignOut(audit))
+				.logoutSuccessUrl("/login?signedOut"))
+			.exceptionHandling(e -> e.defaultDeniedHandlerForMissingAuthority(
+					new LoginUrlAuthenticationEntryPoint("/mfa/email"), SecondFactor.EMAIL_CODE.authority()))
+			.headers(h -> h.contentSecurityPolicy(csp -> csp.policyDirectives(CSP))
+				.referrerPolicy(r -> r.policy(ReferrerPolicyHeaderWriter.ReferrerPolicy.SAME_ORIGIN))
+				.permissionsPolicyHeader(p -> p.policy("camera=(), microphone=(), geolocation=(), payment=()")))
+			.addFilterAfter(new OnboardingGateFilter(signedIn, steps), AuthorizationFilter.class);
+		return http.build();
+	}
+
+	@Bean
+	SecurityContextRepository securityContextRepository() {
+		return new KenpoBoundSecurityContextRepository();
+	}
+
+	/** ログイン状態の保存: the session itself lives for the remembered period (Spring Session). */
+	@Bean
+	SpringSessionRememberMeServices rememberMeServices(SecuritySettings settings) {
+		SpringSessionRememberMeServices services = new SpringSessionRememberMeServices();
+		services.setRememberMeParameterName(REMEMBER_ME_PARAMETER);
+		services.setValiditySeconds((int) settings.rememberMeDuration().toSeconds());
+		return services;
+	}
+
+	@Bean
+	CookieSerializer cookieSerializer() {
+		DefaultCookieSerializer serializer = new DefaultCookieSerializer();
+		serializer.setCookieName("KENPO_SESSION");
+		serializer.setSameSite("Lax");
+		serializer.setUseHttpOnlyCookie(true);
+		serializer.setRememberMeRequestAttribute(SpringSessionRememberMeServices.REMEMBER_ME_LOGIN_ATTR);
+		return serializer;
+	}
+
+	private static LogoutHandler auditSignOut(AuditTrail audit) {
+		return (request, response, authentication) -> {
+			if (authentication != null && authentication.getPrincipal() instanceof MemberPrincipal p) {
+				audit.record(p.kenpoId(), p.accountId(), AuditType.SIGNED_OUT);
+			}
+		};
+	}
+}

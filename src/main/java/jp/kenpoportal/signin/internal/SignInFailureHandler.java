@@ -1,0 +1,31 @@
+package jp.kenpoportal.signin.internal;
+
+import java.io.IOException;
+
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import jakarta.servlet.http.HttpSession;
+
+import org.springframework.security.core.AuthenticationException;
+import org.springframework.security.web.authentication.AuthenticationFailureHandler;
+import org.springframework.stereotype.Component;
+
+/** Back to the sign-in page with one message and the typed user ID kept. */
+@Component
+class SignInFailureHandler implements AuthenticationFailureHandler {
+
+	static final String ERROR = "signin.error";
+
+	static final String USER_ID = "signin.userId";
+
+	@Override
+	public void onAuthenticationFailure(HttpServletRequest request, HttpServletResponse response,
+			AuthenticationException exception) throws IOException {
+		HttpSession session = request.getSession();
+		session.setAttribute(ERROR, exception instanceof SignInThrottledException ? "signin.error.throttled"
+				: "signin.error.invalid");
+		String userId = request.getParameter("userId");
+		session.setAttribute(USER_ID, userId == null || userId.length() > 100 ? "" : userId);
+		response.sendRedirect(request.getContextPath() + "/login");
+	}
+}

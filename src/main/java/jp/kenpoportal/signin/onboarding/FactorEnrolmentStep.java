@@ -1,0 +1,123 @@
+package jp.kenpoportal.signin.onboarding;
+
+import java.time.Duration;
+
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+
+import jp.kenpoportal.account.Account;
+import jp.kenpoportal.account.Accounts;
+import jp.kenpoportal.audit.AuditTrail;
+import jp.kenpoportal.audit.AuditType;
+import jp.kenpoportal.signin.SessionControl;
+import jp.kenpoportal.signin.SignedInAccount;
+import jp.kenpoportal.signin.emailcode.CodeCheck;
+import jp.kenpoportal.signin.emailcode.CodePurpose;
+import jp.kenpoportal.signin.emailcode.EmailCodes;
+import jp.kenpoportal.signin.emailcode.MaskedEmail;
+import jp.kenpoportal.tenant.CurrentKenpo;
+import jp.kenpoportal.tenant.Kenpo;
+import jp.kenpoportal.tenant.SecondFactor;
+
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+
+/**
+ * 認証方法の登録, in the same session as the rest: for the mail code, a code sent to the
+ * confirmed address is typed back. Finishing it finishes onboarding.
+ */
+@Controller
+class FactorEnrolmentStep implements OnboardingStep {
+
+	static final String PATH = "/onboarding/factor";
+
+	private static final String VIEW = "onboarding/factor-email";
+
+	private final SignedInAccount signedIn;
+
+	private final EmailCodes codes;
+
+	private final Accounts accounts;
+
+	private final SessionControl sessions;
+
+	private final AuditTrail audit;
+
+	FactorEnrolmentStep(SignedInAccount signedIn, EmailCodes codes, Accounts accounts, SessionControl sessions,
+			AuditTrail audit) {
+		this.signedIn = signedIn;
+		this.codes = codes;
+		this.accounts = accounts;
+		this.sessions = sessions;
+		this.audit = audit;
+	}
+
+	@Override
+	public String path() {
+		return PATH;
+	}
+
+	@Override
+	public String name() {
+		return "factor-enrolment";
+	}
+
+	@Override
+	public boolean isPending(Account account, Kenpo kenpo) {
+		return account.secondFactorEnrolledAt() == null;
+	}
+
+	@GetMapping(PATH)
+	String show(Model model) {
+		Kenpo kenpo = CurrentKenpo.get();
+		Account account = signedIn.require();
+		if (codes.active(account.id(), CodePurpose.ENROL).isEmpty()
+				&& codes.waitBeforeResend(account.id(), CodePurpose.ENROL).isZero()) {
+			codes.issue(kenpo, account.id(), CodePurpose.ENROL, account.email());
+			audit.record(kenpo.id(), account.id(), AuditType.EMAIL_CODE_SENT, "ENROL");
+		}
+		return view(model, account, null);
+	}
+
+	@PostMapping(PATH)
+	String submit(@RequestParam(defaultValue = "") String code, Model model, HttpServletRequest request,
+			HttpServletResponse response) {
+		Kenpo kenpo = CurrentKenpo.get();
+		Account account = signedIn.require();
+		CodeCheck check = codes.check(account.id(), CodePurpose.ENROL, code);
+		if (check != CodeCheck.ACCEPTED) {
+			audit.record(kenpo.id(), account.id(), AuditType.SECOND_FACTOR_FAILED, "ENROL " + check);
+			model.addAttribute("code", code);
+			return view(model, account, check.messageKey());
+		}
+		accounts.completeOnboarding(kenpo.id(), account.id(), SecondFactor.EMAIL_CODE);
+		sessions.grantFactor(SecondFactor.EMAIL_CODE.authority(), request, response);
+		audit.record(kenpo.id(), account.id(), AuditType.ONBOARDING_COMPLETED, "EMAIL_CODE");
+		return "redirect:/?welcome";
+	}
+
+	@PostMapping(PATH + "/resend")
+	String resend(Model model) {
+		Kenpo kenpo = CurrentKenpo.get();
+		Account account = signedIn.require();
+		Duration wait = codes.waitBeforeResend(account.id(), CodePurpose.ENROL);
+		if (!wait.isZero()) {
+			model.addAttribute("errorArg", wait.toSeconds() + 1);
+			return view(model, account, "code.error.tooSoon");
+		}
+		codes.issue(kenpo, account.id(), CodePurpose.ENROL, account.email());
+		audit.record(kenpo.id(), account.id(), AuditType.EMAIL_CODE_SENT, "ENROL resend");
+		model.addAttribute("resent", true);
+		return view(model, account, null);
+	}
+
+	private String view(Model model, Account account, String error) {
+		model.addAttribute("maskedEmail", MaskedEmail.of(account.email()));
+		model.addAttribute("error", error);
+		model.addAttribute("resendWait", codes.waitBeforeResend(account.id(), CodePurpose.ENROL).toSeconds());
+		return VIEW;
+	}
+}

@@ -1,0 +1,6 @@
+package jp.kenpoportal.tenant;
+
+/** Character classes a kenpo's password policy can require. */
+public enum CharacterClass {
+	LETTER, UPPER, LOWER, DIGIT, SYMBOL
+}

@@ -1,0 +1,41 @@
+package jp.kenpoportal.tenant;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * A health insurance society (健康保険組合), one tenant of the portal, with its settings.
+ *
+ * @param id primary key
+ * @param code short name used in host names and configuration
+ * @param host the host name members use; identifies the kenpo of a request
+ * @param name display name
+ * @param insurerNumber 保険者番号, 8 digits
+ * @param contactEmail where members write when they are locked out or have no mail address
+ * @param contactPhone optional phone number for the same
+ * @param publicBaseUrl the public URL that links in mails start with
+ * @param symbolDigits digits of 記号
+ * @param numberDigits digits of 番号
+ * @param initialPasswordDeadline after this, initial passwords stop working
+ * @param allowedFactors second factors the kenpo allows
+ * @param recommendedFactor the factor marked as recommended
+ * @param passwordRules the password policy
+ * @param enabledServices service tiles shown on home
+ */
+public record Kenpo(long id, String code, String host, String name, String insurerNumber, String contactEmail,
+		String contactPhone, String publicBaseUrl, int symbolDigits, int numberDigits, Instant initialPasswordDeadline,
+		Set<SecondFactor> allowedFactors, SecondFactor recommendedFactor, PasswordRules passwordRules,
+		List<String> enabledServices) {
+
+	/** The factors offered to members: allowed by the kenpo and built in this portal. */
+	public List<SecondFactor> offeredFactors() {
+		return java.util.Arrays.stream(SecondFactor.values())
+			.filter(f -> allowedFactors.contains(f) && f.available())
+			.toList();
+	}
+
+	public boolean offers(SecondFactor factor) {
+		return allowedFactors.contains(factor) && factor.available();
+	}
+}

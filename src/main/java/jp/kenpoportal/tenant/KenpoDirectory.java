@@ -1,0 +1,25 @@
+package jp.kenpoportal.tenant;
+
+import java.util.List;
+import java.util.Optional;
+
+/** Finds kenpo and their terms; the tenant module's API. */
+public interface KenpoDirectory {
+
+	Optional<Kenpo> findByHost(String host);
+
+	Optional<Kenpo> findById(long id);
+
+	Optional<Kenpo> findByCode(String code);
+
+	List<Kenpo> findAll();
+
+	/** The newest published terms of the kenpo. */
+	Optional<Terms> currentTerms(long kenpoId);
+
+	/** Registers a kenpo (used by seeding and, later, the operator console). */
+	Kenpo create(NewKenpo kenpo);
+
+	/** Publishes a new version of the terms; members accept it at their next sign-in. */
+	Terms publishTerms(long kenpoId, String title, String body);
+}

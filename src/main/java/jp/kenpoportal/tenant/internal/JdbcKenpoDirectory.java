@@ -1,0 +1,165 @@
+package jp.kenpoportal.tenant.internal;
+
+import java.sql.Array;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.stream.Collectors;
+
+import jp.kenpoportal.tenant.CharacterClass;
+import jp.kenpoportal.tenant.Kenpo;
+import jp.kenpoportal.tenant.KenpoDirectory;
+import jp.kenpoportal.tenant.NewKenpo;
+import jp.kenpoportal.tenant.PasswordRules;
+import jp.kenpoportal.tenant.SecondFactor;
+import jp.kenpoportal.tenant.Terms;
+
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Kenpo rows, with host look-ups cached briefly: every request resolves its kenpo, and
+ * settings change rarely.
+ */
+@Repository
+class JdbcKenpoDirectory implements KenpoDirectory {
+
+	private static final Duration CACHE_TTL = Duration.ofSeconds(30);
+
+	private final JdbcClient jdbc;
+
+	private final Clock clock;
+
+	private final String publicUrlTemplate;
+
+	private final Map<String, Cached> byHost = new ConcurrentHashMap<>();
+
+	JdbcKenpoDirectory(JdbcClient jdbc, Clock clock, @Value("${portal.public-url-template}") String publicUrlTemplate) {
+		this.jdbc = jdbc;
+		this.clock = clock;
+		this.publicUrlTemplate = publicUrlTemplate;
+	}
+
+	@Override
+	public Optional<Kenpo> findByHost(String host) {
+		String key = host.toLowerCase(Locale.ROOT);
+		Instant now = Instant.now();
+		Cached cached = byHost.get(key);
+		if (cached == null || cached.expires.isBefore(now)) {
+			cached = new Cached(query("where host = ?", key).stream().findFirst(), now.plus(CACHE_TTL));
+			byHost.put(key, cached);
+		}
+		return cached.kenpo;
+	}
+
+	@Override
+	public Optional<Kenpo> findById(long id) {
+		return query("where id = ?", id).stream().findFirst();
+	}
+
+	@Override
+	public Optional<Kenpo> findByCode(String code) {
+		return query("where code = ?", code).stream().findFirst();
+	}
+
+	@Override
+	public List<Kenpo> findAll() {
+		return query("order by id");
+	}
+
+	@Override
+	public Optional<Terms> currentTerms(long kenpoId) {
+		return jdbc.sql("""
+				select kenpo_id, version, title, body, published_at from terms
+				where kenpo_id = ? order by version desc limit 1""")
+			.param(kenpoId)
+			.query((rs, n) -> new Terms(rs.getLong(1), rs.getInt(2), rs.getString(3), rs.getString(4),
+					rs.getTimestamp(5).toInstant()))
+			.optional();
+	}
+
+	@Override
+	@Transactional
+	public Kenpo create(NewKenpo k) {
+		long id = jdbc.sql("""
+				insert into kenpo (code, host, name, insurer_number, contact_email, contact_phone, symbol_digits,
+				  number_digits, initial_password_deadline, allowed_factors, recommended_factor, password_min_length,
+				  password_max_length, password_symbols, password_required_classes, enabled_services)
+				values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?::text[], ?, ?, ?, ?, ?::text[], ?::text[]) returning id""")
+			.params(k.code(), k.host().toLowerCase(Locale.ROOT), k.name(), k.insurerNumber(), k.contactEmail(),
+					k.contactPhone(), k.symbolDigits(), k.numberDigits(),
+					java.sql.Timestamp.from(k.initialPasswordDeadline()), pgArray(k.allowedFactors()),
+					k.recommendedFactor().name(), k.passwordRules().minLength(), k.passwordRules().maxLength(),
+					k.passwordRules().symbols(), pgArray(k.passwordRules().requiredClasses()),
+					pgArray(k.enabledServices()))
+			.query(Long.class)
+			.single();
+		byHost.clear();
+		return findById(id).orElseThrow();
+	}
+
+	@Override
+	@Transactional
+	public Terms publishTerms(long kenpoId, String title, String body) {
+		jdbc.sql("""
+				insert into terms (kenpo_id, version, title, body, published_at)
+				select ?, coalesce(max(version), 0) + 1, ?, ?, ? from terms where kenpo_id = ?""")
+			.params(kenpoId, title, body, java.sql.Timestamp.from(clock.instant()), kenpoId)
+			.update();
+		return currentTerms(kenpoId).orElseThrow();
+	}
+
+	private List<Kenpo> query(String where, Object... params) {
+		return jdbc.sql("select * from kenpo " + where).params(params).query(this::map).list();
+	}
+
+	private Kenpo map(ResultSet rs, int row) throws SQLException {
+		String host = rs.getString("host");
+		String baseUrl = rs.getString("public_base_url");
+		if (baseUrl == null) {
+			baseUrl = publicUrlTemplate.replace("{host}", host);
+		}
+		PasswordRules rules = new PasswordRules(rs.getInt("password_min_length"), rs.getInt("password_max_length"),
+				rs.getString("password_symbols"),
+				enumSet(rs.getArray("password_required_classes"), CharacterClass.class));
+		return new Kenpo(rs.getLong("id"), rs.getString("code"), host, rs.getString("name"),
+				rs.getString("insurer_number"), rs.getString("contact_email"), rs.getString("contact_phone"), baseUrl,
+				rs.getInt("symbol_digits"), rs.getInt("number_digits"),
+				rs.getTimestamp("initial_password_deadline").toInstant(),
+				enumSet(rs.getArray("allowed_factors"), SecondFactor.class),
+				SecondFactor.valueOf(rs.getString("recommended_factor")), rules,
+				List.of(strings(rs.getArray("enabled_services"))));
+	}
+
+	private static String[] strings(Array array) throws SQLException {
+		return array == null ? new String[0] : (String[]) array.getArray();
+	}
+
+	private static <E extends Enum<E>> Set<E> enumSet(Array array, Class<E> type) throws SQLException {
+		Set<E> set = EnumSet.noneOf(type);
+		for (String s : strings(array)) {
+			set.add(Enum.valueOf(type, s));
+		}
+		return set;
+	}
+
+	private static String pgArray(java.util.Collection<?> values) {
+		return values.stream().map(v -> '"' + (v instanceof Enum<?> e ? e.name() : v.toString()) + '"')
+			.collect(Collectors.joining(",", "{", "}"));
+	}
+
+	private record Cached(Optional<Kenpo> kenpo, Instant expires) {
+	}
+
+}

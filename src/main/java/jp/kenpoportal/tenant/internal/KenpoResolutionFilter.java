@@ -1,0 +1,64 @@
+package jp.kenpoportal.tenant.internal;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.util.Optional;
+
+import jakarta.servlet.FilterChain;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+
+import jp.kenpoportal.tenant.CurrentKenpo;
+import jp.kenpoportal.tenant.Kenpo;
+import jp.kenpoportal.tenant.KenpoDirectory;
+
+import org.springframework.core.Ordered;
+import org.springframework.core.annotation.Order;
+import org.springframework.stereotype.Component;
+import org.springframework.web.filter.OncePerRequestFilter;
+
+/**
+ * Resolves the kenpo from the host name before sessions and security run. An unknown host
+ * gets a plain "not found" page and never touches a session or another kenpo's pages.
+ */
+@Component
+@Order(Ordered.HIGHEST_PRECEDENCE + 10)
+class KenpoResolutionFilter extends OncePerRequestFilter {
+
+	/** Paths that serve every host: the embedded dev mailbox. */
+	private static final String HOSTLESS_PREFIX = "/dev/";
+
+	private final KenpoDirectory kenpos;
+
+	KenpoResolutionFilter(KenpoDirectory kenpos) {
+		this.kenpos = kenpos;
+	}
+
+	@Override
+	protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+			throws ServletException, IOException {
+		Optional<Kenpo> kenpo = kenpos.findByHost(request.getServerName());
+		if (kenpo.isPresent()) {
+			request.setAttribute(CurrentKenpo.ATTRIBUTE, kenpo.get());
+			chain.doFilter(request, response);
+		}
+		else if (request.getRequestURI().startsWith(request.getContextPath() + HOSTLESS_PREFIX)) {
+			chain.doFilter(request, response);
+		}
+		else {
+			notFound(response);
+		}
+	}
+
+	private static void notFound(HttpServletResponse response) throws IOException {
+		response.setStatus(HttpServletResponse.SC_NOT_FOUND);
+		response.setContentType("text/html;charset=UTF-8");
+		response.setHeader("Cache-Control", "no-store");
+		response.setHeader("Content-Security-Policy", "default-src 'none'; frame-ancestors 'none'");
+		response.getOutputStream().write("""
+				<!DOCTYPE html><html lang="ja"><head><meta charset="UTF-8"><title>ページが見つかりません</title></head>
+				<body><h1>ページが見つかりません</h1><p>このアドレスで提供しているサービスはありません。URLをご確認ください。</p></body></html>
+				""".getBytes(StandardCharsets.UTF_8));
+	}
+}
