@@ -26,8 +26,8 @@ public class MailOutbox {
 		Timestamp now = Timestamp.from(clock.instant());
 		jdbc.sql("""
 				insert into mail_outbox (kenpo_id, recipient, subject, text_body, html_body, created_at, next_attempt_at)
-				values (?, ?, ?, ?, ?, ?, ?)""")
-			.params(kenpoId, recipient, subject, textBody, HtmlMailBody.from(subject, textBody), now, now)
+				values (?, ?, ?, ?, ?, ?, now())""")
+			.params(kenpoId, recipient, subject, textBody, HtmlMailBody.from(subject, textBody), now)
 			.update();
 	}
 }

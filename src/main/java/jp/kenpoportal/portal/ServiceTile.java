@@ -12,7 +12,7 @@ import jp.kenpoportal.tenant.Kenpo;
  * @param titleKey message key of its name
  * @param path where it lives, or null while it is being prepared
  */
-record ServiceTile(String code, String titleKey, String path) {
+public record ServiceTile(String code, String titleKey, String path) {
 
 	private static final List<ServiceTile> ALL = List.of(
 			new ServiceTile("medical", "service.medical", null),
@@ -20,7 +20,7 @@ record ServiceTile(String code, String titleKey, String path) {
 			new ServiceTile("qualification", "service.qualification", null),
 			new ServiceTile("flu", "service.flu", null));
 
-	boolean ready() {
+	public boolean ready() {
 		return path != null;
 	}
 

@@ -83,7 +83,9 @@ class EmailCodeSignInController {
 			return "redirect:" + (saved == null ? "/" : saved.getRedirectUrl());
 		}
 		audit.record(kenpo.id(), account.id(), AuditType.SECOND_FACTOR_FAILED, check.name());
-		if (check != CodeCheck.MALFORMED && accounts.registerFailure(kenpo.id(), account.id()).locked()) {
+		// a code voided by too many wrong tries counts once toward the account lock: guessing
+		// stays bounded across resends, while a member who mistypes is not locked out at once
+		if (check == CodeCheck.EXHAUSTED && accounts.registerFailure(kenpo.id(), account.id()).locked()) {
 			audit.record(kenpo.id(), account.id(), AuditType.ACCOUNT_LOCKED, "EMAIL_CODE");
 			sessions.signOut(request, response);
 			return "redirect:/login?locked";

@@ -43,7 +43,7 @@ class SecurityConfiguration {
 
 	@Bean
 	SecurityFilterChain memberSecurity(HttpSecurity http, FactorRequirements requirements,
-			MemberPasswordAuthenticationProvider passwords, SecurityContextRepository contexts,
+			SecurityContextRepository contexts,
 			SpringSessionRememberMeServices rememberMe, SignInFailureHandler failures, AuditTrail audit,
 			SignedInAccount signedIn, OnboardingSteps steps) throws Exception {
 		DefaultAuthorizationManagerFactory<RequestAuthorizationContext> member = new DefaultAuthorizationManagerFactory<>();
@@ -54,7 +54,6 @@ class SecurityConfiguration {
 				.permitAll()
 				.requestMatchers("/mfa/**").authenticated()
 				.anyRequest().access(member.authenticated()))
-			.authenticationProvider(passwords)
 			.securityContext(c -> c.securityContextRepository(contexts))
 			.formLogin(f -> f.loginPage("/login")
 				.usernameParameter("userId")
@@ -67,6 +66,8 @@ class SecurityConfiguration {
 			.exceptionHandling(e -> e.defaultDeniedHandlerForMissingAuthority(
 					new LoginUrlAuthenticationEntryPoint("/mfa/email"), SecondFactor.EMAIL_CODE.authority()))
 			.headers(h -> h.contentSecurityPolicy(csp -> csp.policyDirectives(CSP))
+				.httpStrictTransportSecurity(hsts -> hsts.requestMatcher(SecurityConfiguration::secureOutsideLocalhost)
+					.maxAgeInSeconds(31_536_000))
 				.referrerPolicy(r -> r.policy(ReferrerPolicyHeaderWriter.ReferrerPolicy.SAME_ORIGIN))
 				.permissionsPolicyHeader(p -> p.policy("camera=(), microphone=(), geolocation=(), payment=()")))
 			.addFilterAfter(new OnboardingGateFilter(signedIn, steps), AuthorizationFilter.class);
@@ -95,6 +96,12 @@ class SecurityConfiguration {
 		serializer.setUseHttpOnlyCookie(true);
 		serializer.setRememberMeRequestAttribute(SpringSessionRememberMeServices.REMEMBER_ME_LOGIN_ATTR);
 		return serializer;
+	}
+
+	/** HSTS on HTTPS, but never for *.localhost, where a pinned HTTPS would break local work. */
+	private static boolean secureOutsideLocalhost(jakarta.servlet.http.HttpServletRequest request) {
+		String host = request.getServerName();
+		return request.isSecure() && !host.equals("localhost") && !host.endsWith(".localhost");
 	}
 
 	private static LogoutHandler auditSignOut(AuditTrail audit) {

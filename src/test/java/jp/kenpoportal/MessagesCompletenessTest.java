@@ -1,0 +1,206 @@
+package jp.kenpoportal;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.io.Reader;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Properties;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.TreeSet;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
+
+import org.junit.jupiter.api.Test;
+
+/**
+ * Checks the message bundles against each other, against the templates and against the keys the code builds.
+ * Plain unit test: reads the bundles from the classpath and the templates from {@code src/main/resources}.
+ */
+class MessagesCompletenessTest {
+
+	private static final String MESSAGES = "messages.properties";
+
+	private static final String MESSAGES_JA = "messages_ja.properties";
+
+	private static final String PASSWORD = "i18n/password.properties";
+
+	private static final String PASSWORD_JA = "i18n/password_ja.properties";
+
+	private static final Path TEMPLATES = Path.of("src", "main", "resources", "templates");
+
+	/** {@code #{some.key}} or {@code #{some.key(...)}} with a plain dotted literal key (not {@code ${..}} or {@code |..|}). */
+	private static final Pattern LITERAL_MESSAGE_KEY = Pattern
+		.compile("#\\{\\s*([A-Za-z_][A-Za-z0-9_-]*(?:\\.[A-Za-z0-9_-]+)*)\\s*(?=[}(])");
+
+	private static final Pattern PLACEHOLDER = Pattern.compile("\\{(\\d+)[^}]*}");
+
+	@Test
+	void everyJapaneseKeyHasAnEnglishMessage() {
+		assertSameKeys(MESSAGES, MESSAGES_JA);
+	}
+
+	@Test
+	void everyJapanesePasswordRuleHasAnEnglishMessage() {
+		assertSameKeys(PASSWORD, PASSWORD_JA);
+	}
+
+	@Test
+	void englishMessagesUseTheSamePlaceholdersAsJapanese() {
+		assertSamePlaceholders(MESSAGES, MESSAGES_JA);
+		assertSamePlaceholders(PASSWORD, PASSWORD_JA);
+	}
+
+	@Test
+	void noMessageContainsAnApostropheThatMessageFormatWouldDrop() {
+		List<String> offending = new ArrayList<>();
+		for (String file : List.of(MESSAGES, MESSAGES_JA, PASSWORD, PASSWORD_JA)) {
+			load(file).forEach((key, value) -> {
+				if (value.toString().indexOf('\'') >= 0) {
+					offending.add(file + ": " + key);
+				}
+			});
+		}
+		assertThat(offending).as("messages containing an ASCII apostrophe (use ’ or rephrase)").isEmpty();
+	}
+
+	@Test
+	void templatesUseOnlyKeysThatExist() {
+		Properties japanese = load(MESSAGES_JA);
+		Properties passwordJapanese = load(PASSWORD_JA);
+		List<String> missing = new ArrayList<>();
+		int found = 0;
+		for (Path template : templates()) {
+			Matcher m = LITERAL_MESSAGE_KEY.matcher(read(template));
+			while (m.find()) {
+				found++;
+				String key = m.group(1);
+				if (!japanese.containsKey(key) && !passwordJapanese.containsKey(key)) {
+					missing.add(TEMPLATES.relativize(template) + ": " + key);
+				}
+			}
+		}
+		assertThat(found).as("literal message keys found in the templates").isPositive();
+		assertThat(missing).as("template message keys missing from %s", MESSAGES_JA).isEmpty();
+	}
+
+	@Test
+	void templatesNeverWriteUnescapedText() {
+		List<String> offending = templates().stream()
+			.filter(t -> read(t).contains("th:utext") || read(t).contains("th-utext"))
+			.map(t -> TEMPLATES.relativize(t).toString())
+			.toList();
+		assertThat(offending).as("templates using th:utext").isEmpty();
+	}
+
+	@Test
+	void keysBuiltByTheCodeExistInBothLanguages() {
+		List<String> keys = new ArrayList<>();
+		for (String factor : List.of("EMAIL_CODE", "TOTP", "PASSKEY")) {
+			keys.add("factor." + factor);
+			keys.add("factor." + factor + ".hint");
+		}
+		for (String check : List.of("wrong", "exhausted", "no_active_code", "malformed", "accepted", "tooSoon")) {
+			keys.add("code.error." + check);
+		}
+		for (String service : List.of("medical", "benefit", "qualification", "flu")) {
+			keys.add("service." + service);
+		}
+		for (String mail : List.of("code.sign_in", "code.enrol", "emailVerification")) {
+			keys.add("mail." + mail + ".subject");
+			keys.add("mail." + mail + ".body");
+		}
+		keys.add("mail.signature");
+
+		Properties english = load(MESSAGES);
+		Properties japanese = load(MESSAGES_JA);
+		assertThat(keys.stream().filter(k -> !japanese.containsKey(k)).toList())
+			.as("keys built by the code missing from %s", MESSAGES_JA)
+			.isEmpty();
+		assertThat(keys.stream().filter(k -> !english.containsKey(k)).toList())
+			.as("keys built by the code missing from %s", MESSAGES)
+			.isEmpty();
+	}
+
+	private static void assertSameKeys(String english, String japanese) {
+		Set<String> en = keys(load(english));
+		Set<String> ja = keys(load(japanese));
+		Set<String> onlyJapanese = new TreeSet<>(ja);
+		onlyJapanese.removeAll(en);
+		Set<String> onlyEnglish = new TreeSet<>(en);
+		onlyEnglish.removeAll(ja);
+		assertThat(onlyJapanese).as("keys in %s but not in %s", japanese, english).isEmpty();
+		assertThat(onlyEnglish).as("keys in %s but not in %s", english, japanese).isEmpty();
+	}
+
+	private static void assertSamePlaceholders(String english, String japanese) {
+		Properties en = load(english);
+		Properties ja = load(japanese);
+		TreeMap<String, String> differing = new TreeMap<>();
+		for (String key : keys(ja)) {
+			if (en.containsKey(key)) {
+				Set<String> enArgs = placeholders(en.getProperty(key));
+				Set<String> jaArgs = placeholders(ja.getProperty(key));
+				if (!enArgs.equals(jaArgs)) {
+					differing.put(key, english + " " + enArgs + " vs " + japanese + " " + jaArgs);
+				}
+			}
+		}
+		assertThat(differing).as("messages whose {n} placeholders differ").isEmpty();
+	}
+
+	private static Set<String> placeholders(String message) {
+		Set<String> found = new TreeSet<>();
+		Matcher m = PLACEHOLDER.matcher(message);
+		while (m.find()) {
+			found.add("{" + m.group(1) + "}");
+		}
+		return found;
+	}
+
+	private static Set<String> keys(Properties properties) {
+		return new TreeSet<>(properties.stringPropertyNames());
+	}
+
+	private static Properties load(String resource) {
+		InputStream in = MessagesCompletenessTest.class.getClassLoader().getResourceAsStream(resource);
+		assertThat(in).as("classpath resource %s", resource).isNotNull();
+		try (Reader reader = new InputStreamReader(in, StandardCharsets.UTF_8)) {
+			Properties properties = new Properties();
+			properties.load(reader);
+			return properties;
+		}
+		catch (IOException e) {
+			throw new UncheckedIOException(e);
+		}
+	}
+
+	private static List<Path> templates() {
+		assertThat(TEMPLATES).as("templates folder (run from the project directory)").isDirectory();
+		try (Stream<Path> files = Files.walk(TEMPLATES)) {
+			return files.filter(Files::isRegularFile).filter(p -> p.toString().endsWith(".html")).sorted().toList();
+		}
+		catch (IOException e) {
+			throw new UncheckedIOException(e);
+		}
+	}
+
+	private static String read(Path file) {
+		try {
+			return Files.readString(file, StandardCharsets.UTF_8);
+		}
+		catch (IOException e) {
+			throw new UncheckedIOException(e);
+		}
+	}
+
+}

@@ -1,0 +1,248 @@
+package jp.kenpoportal.signin;
+
+import java.time.Duration;
+import java.util.Map;
+
+import jp.kenpoportal.audit.AuditTrail;
+import jp.kenpoportal.audit.AuditType;
+import jp.kenpoportal.support.Journeys;
+import jp.kenpoportal.support.Mailbox;
+import jp.kenpoportal.support.MutableClock;
+import jp.kenpoportal.support.PortalTest;
+import jp.kenpoportal.support.TestBrowser;
+import jp.kenpoportal.support.TestBrowser.Page;
+import jp.kenpoportal.support.TestMembers;
+import jp.kenpoportal.support.TestMembers.TestMember;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+@PortalTest
+class LaterSignInTest {
+
+	private static final String PASSWORD = "Later-Sign-In-7";
+
+	@LocalServerPort
+	int port;
+
+	@Autowired
+	TestMembers members;
+
+	@Autowired
+	Mailbox mailbox;
+
+	@Autowired
+	MutableClock clock;
+
+	@Autowired
+	AuditTrail audit;
+
+	@AfterEach
+	void resetClock() {
+		clock.reset();
+	}
+
+	private TestMember onboardedMember() {
+		TestMember member = members.newMember("sakura");
+		Journeys.onboard(new TestBrowser(port, member.host()), mailbox, member, PASSWORD);
+		return member;
+	}
+
+	@Test
+	void whenPasswordAndMailedCodeAreRightThenTheFirstAskedPageOpens() {
+		TestMember member = onboardedMember();
+		TestBrowser browser = new TestBrowser(port, member.host());
+		assertThat(browser.get("/terms").path()).isEqualTo("/login");
+		int before = mailbox.count(member.email());
+
+		Page codePage = browser.submit("/login", Map.of("userId", member.loginId(), "password", PASSWORD));
+		assertThat(codePage.path()).startsWith("/mfa/email");
+		assertThat(codePage.text()).contains("m***@example.com");
+		String code = mailbox.awaitMail(member.email(), before + 1).code();
+		Page page = browser.submit("/mfa/email", Map.of("code", code));
+
+		assertThat(page.path()).startsWith("/terms");
+		assertThat(page.heading()).isEqualTo("利用規約");
+		assertThat(audit.recent(member.kenpo().id(), member.accountId(), 3)).extracting(e -> e.type())
+			.contains(AuditType.SIGN_IN_SECOND_FACTOR_ACCEPTED);
+	}
+
+	@Test
+	void whenCodeIsTypedWithSpacesAndFullWidthDigitsThenItIsAccepted() {
+		TestMember member = onboardedMember();
+		TestBrowser browser = new TestBrowser(port, member.host());
+		int before = mailbox.count(member.email());
+		Journeys.signIn(browser, member.loginId(), PASSWORD);
+		String code = mailbox.awaitMail(member.email(), before + 1).code();
+		String typed = " " + toFullWidth(code.substring(0, 3)) + " " + code.substring(3) + " ";
+
+		assertThat(browser.submit("/mfa/email", Map.of("code", typed)).heading()).isEqualTo("ホーム");
+	}
+
+	@Test
+	void whenUserIdIsTypedInUpperCaseAndFullWidthThenItSignsIn() {
+		TestMember member = onboardedMember();
+		TestBrowser browser = new TestBrowser(port, member.host());
+
+		Page page = Journeys.signIn(browser, " " + toFullWidth(member.loginId().toUpperCase()) + " ", PASSWORD);
+
+		assertThat(page.path()).startsWith("/mfa/email");
+	}
+
+	@Test
+	void whenCodeIsWrongThenSaysSoAndStaysOnThePage() {
+		TestMember member = onboardedMember();
+		TestBrowser browser = new TestBrowser(port, member.host());
+		Journeys.signIn(browser, member.loginId(), PASSWORD);
+
+		Page page = browser.submit("/mfa/email", Map.of("code", "000000"));
+
+		assertThat(page.path()).startsWith("/mfa/email");
+		assertThat(page.error()).contains("認証コードが正しくありません。");
+		assertThat(browser.get("/").path()).startsWith("/mfa/email");
+	}
+
+	@Test
+	void whenCodeWasUsedOnceThenItIsRefusedTheSecondTime() {
+		TestMember member = onboardedMember();
+		TestBrowser first = new TestBrowser(port, member.host());
+		int before = mailbox.count(member.email());
+		Journeys.signIn(first, member.loginId(), PASSWORD);
+		String code = mailbox.awaitMail(member.email(), before + 1).code();
+		assertThat(first.submit("/mfa/email", Map.of("code", code)).heading()).isEqualTo("ホーム");
+
+		TestBrowser second = new TestBrowser(port, member.host());
+		Journeys.signIn(second, member.loginId(), PASSWORD);
+		Page page = second.submit("/mfa/email", Map.of("code", code));
+
+		assertThat(page.path()).startsWith("/mfa/email");
+		assertThat(page.error()).isNotEmpty();
+	}
+
+	@Test
+	void whenCodeIsOlderThanTenMinutesThenItHasExpired() {
+		TestMember member = onboardedMember();
+		TestBrowser browser = new TestBrowser(port, member.host());
+		int before = mailbox.count(member.email());
+		Journeys.signIn(browser, member.loginId(), PASSWORD);
+		String code = mailbox.awaitMail(member.email(), before + 1).code();
+
+		clock.advance(Duration.ofMinutes(10).plusSeconds(1));
+		Page page = browser.submit("/mfa/email", Map.of("code", code));
+
+		assertThat(page.error()).contains("有効期限が切れた");
+	}
+
+	@Test
+	void whenResendIsPressedTooSoonThenItWaitsAndAfterAMinuteTheNewCodeVoidsTheOld() {
+		TestMember member = onboardedMember();
+		TestBrowser browser = new TestBrowser(port, member.host());
+		int before = mailbox.count(member.email());
+		Journeys.signIn(browser, member.loginId(), PASSWORD);
+		String oldCode = mailbox.awaitMail(member.email(), before + 1).code();
+
+		Page tooSoon = browser.submit("/mfa/email/resend", Map.of());
+		assertThat(tooSoon.error()).contains("再送信は");
+		clock.advance(Duration.ofSeconds(61));
+		Page resent = browser.submit("/mfa/email/resend", Map.of());
+		assertThat(resent.info()).contains("新しいコードを送信しました");
+		String newCode = mailbox.awaitMail(member.email(), before + 2).code();
+
+		if (!newCode.equals(oldCode)) {
+			assertThat(browser.submit("/mfa/email", Map.of("code", oldCode)).error()).isNotEmpty();
+		}
+		assertThat(browser.submit("/mfa/email", Map.of("code", newCode)).heading()).isEqualTo("ホーム");
+	}
+
+	@Test
+	void whenFiveWrongCodesAreTypedThenTheCodeIsVoid() {
+		TestMember member = onboardedMember();
+		TestBrowser browser = new TestBrowser(port, member.host());
+		int before = mailbox.count(member.email());
+		Journeys.signIn(browser, member.loginId(), PASSWORD);
+		String code = mailbox.awaitMail(member.email(), before + 1).code();
+		String wrong = code.equals("111111") ? "222222" : "111111";
+
+		Page page = null;
+		for (int i = 0; i < 5; i++) {
+			page = browser.submit("/mfa/email", Map.of("code", wrong));
+		}
+		assertThat(page.error()).contains("入力回数が上限に達した");
+		assertThat(browser.submit("/mfa/email", Map.of("code", code)).error()).isNotEmpty();
+	}
+
+	@Test
+	void whenTheInitialPasswordIsUsedAfterOnboardingThenItIsRefused() {
+		TestMember member = onboardedMember();
+		TestBrowser browser = new TestBrowser(port, member.host());
+
+		Page page = Journeys.signIn(browser, member.loginId(), member.initialPassword());
+
+		assertThat(page.path()).isEqualTo("/login");
+		assertThat(page.error()).contains("無効なユーザIDまたはパスワードです。");
+	}
+
+	@Test
+	void whenTheKenpoDeadlineHasPassedThenTheInitialPasswordIsRefused() {
+		TestMember member = members.newMember("sakura");
+		clock.advance(Duration.between(java.time.Instant.now(), member.kenpo().initialPasswordDeadline()).plusDays(1));
+
+		Page page = Journeys.signIn(new TestBrowser(port, member.host()), member.loginId(), member.initialPassword());
+
+		assertThat(page.error()).contains("無効なユーザIDまたはパスワードです。");
+	}
+
+	@Test
+	void whenRememberMeIsTickedThenTheSessionCookieLastsThirtyDaysAcrossTheCodeStep() {
+		TestMember member = onboardedMember();
+		TestBrowser browser = new TestBrowser(port, member.host());
+		int before = mailbox.count(member.email());
+		browser.get("/login");
+		browser.submit("/login", Map.of("userId", member.loginId(), "password", PASSWORD, "rememberMe", "true"));
+		assertThat(browser.rawSetCookie("KENPO_SESSION")).containsIgnoringCase("Max-Age");
+		String code = mailbox.awaitMail(member.email(), before + 1).code();
+
+		browser.submit("/mfa/email", Map.of("code", code));
+
+		assertThat(browser.page().heading()).isEqualTo("ホーム");
+		assertThat(browser.rawSetCookie("KENPO_SESSION")).containsIgnoringCase("Max-Age");
+	}
+
+	@Test
+	void whenRememberMeIsNotTickedThenTheCookieEndsWithTheBrowser() {
+		TestMember member = onboardedMember();
+		TestBrowser browser = new TestBrowser(port, member.host());
+
+		Journeys.signIn(browser, member.loginId(), PASSWORD);
+
+		assertThat(browser.rawSetCookie("KENPO_SESSION")).doesNotContainIgnoringCase("Max-Age");
+	}
+
+	@Test
+	void whenMemberSignsOutThenPagesNeedSignInAgainAndTheEventIsAudited() {
+		TestMember member = onboardedMember();
+		TestBrowser browser = new TestBrowser(port, member.host());
+		Journeys.signInWithCode(browser, mailbox, member, PASSWORD);
+
+		assertThat(browser.get("/logout").heading()).isEqualTo("ログアウトしてもよろしいですか?");
+		Page page = browser.submit("/logout", Map.of());
+
+		assertThat(page.path()).startsWith("/login");
+		assertThat(page.info()).contains("ログアウトしました。");
+		assertThat(browser.get("/").path()).isEqualTo("/login");
+		assertThat(audit.recent(member.kenpo().id(), member.accountId(), 1)).extracting(e -> e.type())
+			.containsExactly(AuditType.SIGNED_OUT);
+	}
+
+	static String toFullWidth(String s) {
+		StringBuilder b = new StringBuilder();
+		for (char c : s.toCharArray()) {
+			b.append(c >= '!' && c <= '~' ? (char) (c - '!' + '！') : c);
+		}
+		return b.toString();
+	}
+}

@@ -1,0 +1,119 @@
+package jp.kenpoportal.support;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Arrays;
+import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import com.icegreen.greenmail.util.GreenMail;
+import jakarta.mail.Message;
+import jakarta.mail.Multipart;
+import jakarta.mail.Part;
+import jakarta.mail.internet.MimeMessage;
+
+/** Reads what the embedded SMTP server received, as a member reads their mail. */
+public class Mailbox {
+
+	private static final Pattern CODE = Pattern.compile("コード：(\\d{6})");
+
+	private static final Pattern LINK = Pattern.compile("https?://\\S+/email/verify\\?token=[A-Za-z0-9_-]+");
+
+	private final GreenMail server;
+
+	Mailbox(GreenMail server) {
+		this.server = server;
+	}
+
+	public List<Mail> to(String address) {
+		return Arrays.stream(server.getReceivedMessages())
+			.filter(m -> recipients(m).contains(address))
+			.map(Mailbox::read)
+			.toList();
+	}
+
+	/** Waits for the {@code n}-th mail (1-based) to the address. */
+	public Mail awaitMail(String address, int n) {
+		Instant deadline = Instant.now().plus(Duration.ofSeconds(15));
+		while (Instant.now().isBefore(deadline)) {
+			List<Mail> mails = to(address);
+			if (mails.size() >= n) {
+				return mails.get(n - 1);
+			}
+			try {
+				Thread.sleep(50);
+			}
+			catch (InterruptedException e) {
+				Thread.currentThread().interrupt();
+				throw new IllegalStateException(e);
+			}
+		}
+		throw new AssertionError("no mail number " + n + " to " + address + " within 15 s; got " + to(address));
+	}
+
+	public int count(String address) {
+		return to(address).size();
+	}
+
+	private static String recipients(MimeMessage m) {
+		try {
+			return Arrays.toString(m.getRecipients(Message.RecipientType.TO));
+		}
+		catch (Exception e) {
+			throw new IllegalStateException(e);
+		}
+	}
+
+	private static Mail read(MimeMessage m) {
+		try {
+			return new Mail(m.getSubject(), text(m), html(m));
+		}
+		catch (Exception e) {
+			throw new IllegalStateException(e);
+		}
+	}
+
+	private static String text(Part part) throws Exception {
+		return find(part, "text/plain");
+	}
+
+	private static String html(Part part) throws Exception {
+		return find(part, "text/html");
+	}
+
+	private static String find(Part part, String type) throws Exception {
+		if (part.isMimeType(type)) {
+			return (String) part.getContent();
+		}
+		if (part.getContent() instanceof Multipart multipart) {
+			for (int i = 0; i < multipart.getCount(); i++) {
+				String found = find(multipart.getBodyPart(i), type);
+				if (found != null) {
+					return found;
+				}
+			}
+		}
+		return null;
+	}
+
+	/** One mail as the member sees it. */
+	public record Mail(String subject, String text, String html) {
+
+		public String code() {
+			Matcher m = CODE.matcher(text);
+			if (!m.find()) {
+				throw new AssertionError("no code in mail: " + text);
+			}
+			return m.group(1);
+		}
+
+		public String verificationLink() {
+			Matcher m = LINK.matcher(text);
+			if (!m.find()) {
+				throw new AssertionError("no link in mail: " + text);
+			}
+			return m.group();
+		}
+	}
+}

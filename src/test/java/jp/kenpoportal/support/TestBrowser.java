@@ -1,0 +1,207 @@
+package jp.kenpoportal.support;
+
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.stream.Collectors;
+
+import org.jsoup.Jsoup;
+import org.jsoup.nodes.Document;
+import org.jsoup.nodes.Element;
+
+/**
+ * A small browser for integration tests: one kenpo host, its cookies, forms with their
+ * hidden fields (CSRF included), redirects followed. Each instance comes from its own
+ * client address (X-Forwarded-For through the trusted local proxy), like a separate person.
+ */
+public final class TestBrowser {
+
+	private static final HttpClient HTTP = HttpClient.newBuilder()
+		.followRedirects(HttpClient.Redirect.NEVER)
+		.connectTimeout(Duration.ofSeconds(5))
+		.build();
+
+	private final int port;
+
+	private String host;
+
+	private final String clientAddress;
+
+	private final Map<String, String> cookies = new LinkedHashMap<>();
+
+	private final Map<String, String> rawCookies = new LinkedHashMap<>();
+
+	private Page page;
+
+	public TestBrowser(int port, String host) {
+		this(port, host, "10.%d.%d.%d".formatted(ThreadLocalRandom.current().nextInt(1, 255),
+				ThreadLocalRandom.current().nextInt(1, 255), ThreadLocalRandom.current().nextInt(1, 255)));
+	}
+
+	public TestBrowser(int port, String host, String clientAddress) {
+		this.port = port;
+		this.host = host;
+		this.clientAddress = clientAddress;
+	}
+
+	/** Points this browser (and its cookies) at another host, as a stolen cookie would be. */
+	public TestBrowser onHost(String otherHost) {
+		this.host = otherHost;
+		return this;
+	}
+
+	public Page get(String path) {
+		return follow(send(request(path).GET()), path);
+	}
+
+	/** Submits the form whose action is {@code action} on the current page, with its hidden fields. */
+	public Page submit(String action, Map<String, String> fields) {
+		Element form = page.doc().selectFirst("form[action=" + action + "]");
+		if (form == null) {
+			throw new AssertionError("no form with action " + action + " on " + page.path() + ":\n" + page.text());
+		}
+		Map<String, String> values = new LinkedHashMap<>();
+		for (Element input : form.select("input[type=hidden]")) {
+			values.put(input.attr("name"), input.attr("value"));
+		}
+		values.putAll(fields);
+		return post(action, values);
+	}
+
+	/** Posts a form as is (no hidden fields added): for proving CSRF protection. */
+	public Page post(String path, Map<String, String> form) {
+		String body = form.entrySet()
+			.stream()
+			.map(e -> enc(e.getKey()) + "=" + enc(e.getValue()))
+			.collect(Collectors.joining("&"));
+		return follow(send(request(path).header("Content-Type", "application/x-www-form-urlencoded")
+			.POST(HttpRequest.BodyPublishers.ofString(body))), path);
+	}
+
+	public Page page() {
+		return page;
+	}
+
+	public String cookie(String name) {
+		return cookies.get(name);
+	}
+
+	/** The last Set-Cookie header the server sent for this cookie. */
+	public String rawSetCookie(String name) {
+		return rawCookies.get(name);
+	}
+
+	public void setCookie(String name, String value) {
+		cookies.put(name, value);
+	}
+
+	public void clearCookies() {
+		cookies.clear();
+	}
+
+	private HttpRequest.Builder request(String path) {
+		HttpRequest.Builder b = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
+			.header("Host", host + ":" + port)
+			.header("X-Forwarded-For", clientAddress)
+			.header("User-Agent", "KenpoPortalTest/1.0")
+			.header("Accept-Language", "ja")
+			.timeout(Duration.ofSeconds(30));
+		if (!cookies.isEmpty()) {
+			b.header("Cookie", cookies.entrySet().stream().map(e -> e.getKey() + "=" + e.getValue())
+				.collect(Collectors.joining("; ")));
+		}
+		return b;
+	}
+
+	private HttpResponse<String> send(HttpRequest.Builder builder) {
+		try {
+			HttpResponse<String> response = HTTP.send(builder.build(),
+					HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+			storeCookies(response.headers().allValues("Set-Cookie"));
+			return response;
+		}
+		catch (Exception e) {
+			throw new IllegalStateException(e);
+		}
+	}
+
+	private Page follow(HttpResponse<String> response, String path) {
+		int hops = 0;
+		while (response.statusCode() / 100 == 3 && hops++ < 10) {
+			String location = response.headers().firstValue("Location").orElseThrow();
+			URI target = URI.create(location);
+			path = target.getRawPath() + (target.getRawQuery() == null ? "" : "?" + target.getRawQuery());
+			response = send(request(path).GET());
+		}
+		page = new Page(response.statusCode(), path, Jsoup.parse(response.body()), response.headers().map());
+		return page;
+	}
+
+	private void storeCookies(List<String> headers) {
+		for (String header : headers) {
+			String pair = header.split(";", 2)[0];
+			int eq = pair.indexOf('=');
+			String name = pair.substring(0, eq).trim();
+			String value = pair.substring(eq + 1).trim();
+			rawCookies.put(name, header);
+			if (value.isEmpty() || header.toLowerCase().contains("max-age=0")) {
+				cookies.remove(name);
+			}
+			else {
+				cookies.put(name, value);
+			}
+		}
+	}
+
+	private static String enc(String s) {
+		return URLEncoder.encode(s, StandardCharsets.UTF_8);
+	}
+
+	/** A page as received after redirects. */
+	public record Page(int status, String path, Document doc, Map<String, List<String>> headers) {
+
+		public String text() {
+			return doc.body() == null ? "" : doc.body().text();
+		}
+
+		public String title() {
+			return doc.title();
+		}
+
+		public String heading() {
+			Element h1 = doc.selectFirst("h1");
+			return h1 == null ? "" : h1.text();
+		}
+
+		/** The error shown to the member, or "" when there is none. */
+		public String error() {
+			return doc.select(".alert--error").text();
+		}
+
+		public String info() {
+			return doc.select(".alert--info, .alert--success").text();
+		}
+
+		public String value(String inputName) {
+			Element input = doc.selectFirst("[name=" + inputName + "]");
+			return input == null ? null : input.attr("value");
+		}
+
+		public String header(String name) {
+			return headers.entrySet()
+				.stream()
+				.filter(e -> e.getKey().equalsIgnoreCase(name))
+				.map(e -> String.join(", ", e.getValue()))
+				.findFirst()
+				.orElse(null);
+		}
+	}
+}

@@ -1,0 +1,26 @@
+package jp.kenpoportal.support;
+
+import org.springframework.boot.test.context.TestConfiguration;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Primary;
+
+@TestConfiguration(proxyBeanMethods = false)
+public class TestSupportConfiguration {
+
+	@Bean
+	@Primary
+	MutableClock mutableClock() {
+		return new MutableClock();
+	}
+
+	@Bean
+	TestMembers testMembers(jp.kenpoportal.tenant.KenpoDirectory kenpos, jp.kenpoportal.member.MemberDirectory members,
+			jp.kenpoportal.account.Accounts accounts) {
+		return new TestMembers(kenpos, members, accounts);
+	}
+
+	@Bean
+	Mailbox mailbox(com.icegreen.greenmail.util.GreenMail server) {
+		return new Mailbox(server);
+	}
+}
