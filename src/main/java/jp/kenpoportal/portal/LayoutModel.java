@@ -6,6 +6,8 @@ import jp.kenpoportal.signin.SignedInAccount;
 import jp.kenpoportal.tenant.CurrentKenpo;
 import jp.kenpoportal.tenant.Kenpo;
 
+import org.springframework.security.core.Authentication;
+import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.web.bind.annotation.ControllerAdvice;
 import org.springframework.web.bind.annotation.ModelAttribute;
 
@@ -27,15 +29,28 @@ class LayoutModel {
 		return CurrentKenpo.of(request).orElse(null);
 	}
 
-	/** The name shown in the header with the sign-out menu; only once onboarding is done. */
+	/**
+	 * The name shown in the header with the menu and sign-out: only for a member who is
+	 * through onboarding and has proved the second factor in this session.
+	 */
 	@ModelAttribute("headerName")
 	String headerName(jakarta.servlet.http.HttpServletRequest request) {
 		return CurrentKenpo.of(request)
 			.flatMap(kenpo -> signedIn.find()
-				.filter(Account::onboarded)
+				.filter(LayoutModel::fullySignedIn)
 				.flatMap(account -> members.find(kenpo.id(), account.memberId())))
 			.map(m -> m.name())
 			.orElse(null);
+	}
+
+	private static boolean fullySignedIn(Account account) {
+		if (!account.onboarded() || account.secondFactor() == null) {
+			return false;
+		}
+		Authentication auth = SecurityContextHolder.getContext().getAuthentication();
+		return auth != null && auth.getAuthorities()
+			.stream()
+			.anyMatch(a -> account.secondFactor().authority().equals(a.getAuthority()));
 	}
 
 	@ModelAttribute("signedIn")

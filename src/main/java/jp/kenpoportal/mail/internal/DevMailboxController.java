@@ -2,7 +2,7 @@ package jp.kenpoportal.mail.internal;
 
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.Comparator;
+import java.util.Collections;
 import java.util.Date;
 import java.util.List;
 import java.util.regex.Matcher;
@@ -33,7 +33,8 @@ class DevMailboxController {
 	@GetMapping("/dev/mailbox")
 	String mailbox(Model model) throws Exception {
 		List<MimeMessage> messages = new ArrayList<>(Arrays.asList(server.getReceivedMessages()));
-		messages.sort(Comparator.comparing(DevMailboxController::sentDate).reversed());
+		// the server keeps arrival order; the newest first (sent dates have only second precision)
+		Collections.reverse(messages);
 		List<ShownMail> mails = new ArrayList<>();
 		for (MimeMessage m : messages) {
 			mails.add(new ShownMail(String.join(", ", addresses(m)), m.getSubject(), sentDate(m),

@@ -1,0 +1,207 @@
+package jp.kenpoportal.browser;
+
+import java.net.URI;
+import java.nio.file.Path;
+import java.nio.file.Paths;
+import java.util.List;
+import java.util.Map;
+
+import com.microsoft.playwright.Browser;
+import com.microsoft.playwright.BrowserContext;
+import com.microsoft.playwright.BrowserType;
+import com.microsoft.playwright.Locator;
+import com.microsoft.playwright.Page;
+import com.microsoft.playwright.Playwright;
+import com.microsoft.playwright.options.AriaRole;
+import jp.kenpoportal.support.Mailbox;
+import jp.kenpoportal.support.TestMembers;
+import jp.kenpoportal.support.TestMembers.TestMember;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Real Chromium (Debian's, driven by Playwright) against the portal on its random port: one
+ * browser per test class, a fresh context (cookies, tabs) per test, an axe check on every page
+ * a tab shows, and screenshots in target/screenshots when a test fails.
+ */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+@ExtendWith(ScreenshotOnFailure.class)
+abstract class BrowserTestSupport {
+
+	private static final Path CHROMIUM = Paths.get("/usr/bin/chromium");
+
+	private static final Path SCREENSHOTS = Paths.get("target", "screenshots");
+
+	@LocalServerPort
+	protected int port;
+
+	@Autowired
+	protected TestMembers members;
+
+	@Autowired
+	protected Mailbox mailbox;
+
+	private Playwright playwright;
+
+	private Browser browser;
+
+	private BrowserContext context;
+
+	private VisitedPages visits;
+
+	@BeforeAll
+	void launchChromium() {
+		// surefire sets this too; repeated here so a run from the IDE never downloads a browser
+		playwright = Playwright.create(
+				new Playwright.CreateOptions().setEnv(Map.of("PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD", "1")));
+		browser = playwright.chromium()
+			.launch(new BrowserType.LaunchOptions().setExecutablePath(CHROMIUM)
+				.setHeadless(true)
+				.setArgs(List.of("--no-sandbox", "--disable-gpu", "--disable-background-networking",
+						"--disable-component-update", "--disable-sync", "--no-first-run", "--disable-quic")));
+	}
+
+	@AfterAll
+	void closeChromium() {
+		if (browser != null) {
+			browser.close();
+		}
+		if (playwright != null) {
+			playwright.close();
+		}
+	}
+
+	@BeforeEach
+	void openContext() {
+		context = browser.newContext(new Browser.NewContextOptions().setLocale("ja-JP"));
+		context.setDefaultTimeout(10_000);
+		visits = new VisitedPages();
+	}
+
+	@AfterEach
+	void closeContext() {
+		try {
+			visits.assertEveryPageChecked();
+		}
+		finally {
+			context.close();
+		}
+	}
+
+	/** A new tab in this test's context, its pages tracked for the accessibility check. */
+	protected Page newTab() {
+		Page page = context.newPage();
+		visits.track(page);
+		return page;
+	}
+
+	/** The axe check on what the tab shows now; every page a tab shows must go through it. */
+	protected void assertAccessible(Page page) {
+		Accessibility.assertNoViolations(page);
+		visits.checked(page);
+	}
+
+	protected String origin(TestMember member) {
+		return "http://" + member.host() + ":" + port;
+	}
+
+	/** Opens a page of the member's kenpo and checks it. */
+	protected void open(Page page, TestMember member, String path) {
+		page.navigate(origin(member) + path);
+		assertAccessible(page);
+	}
+
+	/** Presses a button that submits a form, waits for the page it leads to and checks it. */
+	protected void press(Page page, String buttonName) {
+		Locator button = page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName(buttonName).setExact(true));
+		page.waitForNavigation(button::click);
+		assertAccessible(page);
+	}
+
+	protected static String path(Page page) {
+		return URI.create(page.url()).getPath();
+	}
+
+	protected static String query(Page page) {
+		String query = URI.create(page.url()).getQuery();
+		return query == null ? "" : query;
+	}
+
+	protected static String heading(Page page) {
+		return page.locator("h1").innerText().strip();
+	}
+
+	/** What the member reads in the main area. */
+	protected static String mainText(Page page) {
+		return page.locator("main").innerText();
+	}
+
+	protected static String errorText(Page page) {
+		return page.locator(".alert--error").innerText();
+	}
+
+	/** Signs in with user ID and password as typed on the login page. */
+	protected void signIn(Page page, TestMember member, String userId, String password) {
+		open(page, member, "/login");
+		assertThat(heading(page)).isEqualTo("ログイン");
+		page.locator("#userId").fill(userId);
+		page.locator("#password").fill(password);
+		press(page, "ログイン");
+	}
+
+	/** A later sign-in: password, then the code from the mail, ending at home. */
+	protected void signInWithMailedCode(Page page, TestMember member, String password) {
+		int mailsBefore = mailbox.count(member.email());
+		signIn(page, member, member.loginId(), password);
+		assertThat(path(page)).isEqualTo("/mfa/email");
+		assertThat(heading(page)).isEqualTo("ワンタイムパスワード（メール認証）");
+		String code = mailbox.awaitMail(member.email(), mailsBefore + 1).code();
+		page.locator("#code").fill(code);
+		press(page, "認証する");
+		assertThat(path(page)).isEqualTo("/");
+		assertThat(mainText(page)).contains(member.member().name() + " 様");
+	}
+
+	/** Logs out from the member's name in the header, through the confirmation dialog. */
+	protected void logOut(Page page, TestMember member) {
+		Locator name = page.locator("header .account-menu__name");
+		assertThat(name.innerText()).contains(member.member().name(), "様");
+		name.click();
+		Locator dialog = page.getByRole(AriaRole.DIALOG);
+		dialog.waitFor();
+		assertThat(dialog.innerText()).contains("ログアウトしてもよろしいですか?");
+		assertAccessible(page);
+		page.waitForNavigation(() -> dialog
+			.getByRole(AriaRole.BUTTON, new Locator.GetByRoleOptions().setName("ログアウトする").setExact(true))
+			.click());
+		assertAccessible(page);
+		assertThat(path(page)).isEqualTo("/login");
+		assertThat(query(page)).isEqualTo("signedOut");
+		assertThat(mainText(page)).contains("ログアウトしました。");
+	}
+
+	/** Whether the document is wider than the window, so the member would have to scroll sideways. */
+	protected static boolean scrollsSideways(Page page) {
+		return (Boolean) page.evaluate("() => document.documentElement.scrollWidth > window.innerWidth");
+	}
+
+	void saveScreenshots(String name) {
+		if (context == null) {
+			return;
+		}
+		List<Page> pages = context.pages();
+		for (int i = 0; i < pages.size(); i++) {
+			Path file = SCREENSHOTS.resolve(name + (i == 0 ? "" : "-tab" + (i + 1)) + ".png");
+			pages.get(i).screenshot(new Page.ScreenshotOptions().setPath(file).setFullPage(true));
+		}
+	}
+}
