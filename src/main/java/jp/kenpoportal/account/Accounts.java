@@ -139,6 +139,20 @@ public class Accounts {
 		return FailureOutcome.COUNTED;
 	}
 
+	/** A successful sign-in by other means than the password resets the count of failures. */
+	public void clearFailures(long kenpoId, long accountId) {
+		jdbc.sql("update account set failed_attempts = 0, locked_until = null where kenpo_id = ? and id = ?")
+			.params(kenpoId, accountId)
+			.update();
+	}
+
+	/** Changes the member's second factor once the new one is enrolled. */
+	public void switchSecondFactor(long kenpoId, long accountId, SecondFactor factor) {
+		jdbc.sql("update account set second_factor = ?, second_factor_enrolled_at = ? where kenpo_id = ? and id = ?")
+			.params(factor.name(), now(), kenpoId, accountId)
+			.update();
+	}
+
 	/** The kenpo lifts any lock and resets the counters. */
 	@Transactional
 	public void unlock(long kenpoId, long accountId) {

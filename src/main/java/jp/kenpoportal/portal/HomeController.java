@@ -32,6 +32,7 @@ class HomeController {
 		Account account = signedIn.require();
 		Member member = members.find(kenpo.id(), account.memberId()).orElseThrow();
 		model.addAttribute("memberName", member.name());
+		model.addAttribute("factor", account.secondFactor() == null ? "EMAIL_CODE" : account.secondFactor().name());
 		model.addAttribute("tiles", ServiceTile.forKenpo(kenpo));
 		model.addAttribute("notices", List.of());
 		return "portal/home";

@@ -39,14 +39,26 @@ public class SessionControl {
 	/** Adds a proved factor to the session and changes the session ID (session fixation). */
 	public void grantFactor(String authority, HttpServletRequest request, HttpServletResponse response) {
 		Authentication current = SecurityContextHolder.getContext().getAuthentication();
-		Authentication upgraded = current.toBuilder()
-			.authorities(a -> a.add(FactorGrantedAuthority.withAuthority(authority).issuedAt(clock.instant()).build()))
-			.build();
+		Authentication upgraded = current.toBuilder().authorities(a -> {
+			a.removeIf(existing -> authority.equals(existing.getAuthority()));
+			a.add(FactorGrantedAuthority.withAuthority(authority).issuedAt(clock.instant()).build());
+		}).build();
 		SecurityContext context = SecurityContextHolder.createEmptyContext();
 		context.setAuthentication(upgraded);
 		SecurityContextHolder.setContext(context);
 		keepRememberedCookie(request);
 		request.changeSessionId();
+		contexts.saveContext(context, request, response);
+	}
+
+	/** Signs a member in on this browser with a new session ID (a passkey alone is both factors). */
+	public void signIn(Authentication authentication, HttpServletRequest request, HttpServletResponse response) {
+		SecurityContext context = SecurityContextHolder.createEmptyContext();
+		context.setAuthentication(authentication);
+		SecurityContextHolder.setContext(context);
+		if (request.getSession(false) != null) {
+			request.changeSessionId();
+		}
 		contexts.saveContext(context, request, response);
 	}
 

@@ -4,8 +4,8 @@ package jp.kenpoportal.tenant;
 public enum SecondFactor {
 
 	EMAIL_CODE("FACTOR_EMAIL_OTP", true),
-	TOTP("FACTOR_TOTP", false),
-	PASSKEY("FACTOR_WEBAUTHN", false);
+	TOTP("FACTOR_TOTP", true),
+	PASSKEY("FACTOR_WEBAUTHN", true);
 
 	private final String authority;
 
@@ -16,12 +16,17 @@ public enum SecondFactor {
 		this.available = available;
 	}
 
+	/** The path of the page where a signed-in member proves this factor. */
+	public String signInPath() {
+		return "/mfa/" + name().toLowerCase().replace("email_code", "email");
+	}
+
 	/** The granted authority that proves this factor in a session. */
 	public String authority() {
 		return authority;
 	}
 
-	/** Whether this portal can enrol the factor yet; TOTP and passkeys come with the next issue. */
+	/** Whether this portal can enrol the factor; a switch for a factor still being built. */
 	public boolean available() {
 		return available;
 	}

@@ -42,6 +42,26 @@ public final class Journeys {
 		return newPassword;
 	}
 
+	/**
+	 * First registration choosing the authenticator app; returns the app's secret (Base32),
+	 * read from the manual key on the page as a member would type it into the app.
+	 */
+	public static String onboardWithTotp(TestBrowser browser, Mailbox mailbox, TestMember member, String newPassword) {
+		signIn(browser, member.loginId(), member.initialPassword());
+		browser.submit("/onboarding/birth-date", Map.of("birthDate", member.birthDateDigits()));
+		browser.submit("/onboarding/terms", Map.of("decision", "agree"));
+		int mailsBefore = mailbox.count(member.email());
+		browser.submit("/onboarding/email", Map.of("email", member.email()));
+		browser.submit("/onboarding/email/code", Map.of("code", mailbox.awaitMail(member.email(), mailsBefore + 1).code()));
+		browser.submit("/onboarding/user-id", Map.of("userId", member.loginId(), "factor", "TOTP"));
+		Page page = browser.submit("/onboarding/password", Map.of("password", newPassword, "passwordConfirm", newPassword));
+		assertThat(page.path()).isEqualTo("/onboarding/factor");
+		String secret = page.doc().selectFirst(".totp-key").text().replace(" ", "");
+		page = browser.submit("/onboarding/factor/totp", Map.of("code", Totp.now(secret)));
+		assertThat(page.heading()).isEqualTo("ホーム");
+		return secret;
+	}
+
 	/** A later sign-in: password, then the mailed code. */
 	public static Page signInWithCode(TestBrowser browser, Mailbox mailbox, TestMember member, String password) {
 		int before = mailbox.count(member.email());

@@ -4,6 +4,7 @@ import java.util.List;
 
 import jp.kenpoportal.account.Account;
 import jp.kenpoportal.signin.SignedInAccount;
+import jp.kenpoportal.tenant.SecondFactor;
 
 import org.springframework.security.authorization.RequiredAuthoritiesRepository;
 import org.springframework.security.core.authority.FactorGrantedAuthority;
@@ -34,6 +35,10 @@ class FactorRequirements implements RequiredAuthoritiesRepository {
 	private static List<String> required(Account account) {
 		if (!account.onboarded() || account.secondFactor() == null) {
 			return List.of(FactorGrantedAuthority.PASSWORD_AUTHORITY);
+		}
+		if (account.secondFactor() == SecondFactor.PASSKEY) {
+			// a user-verified passkey is possession plus biometrics or PIN: enough on its own
+			return List.of(SecondFactor.PASSKEY.authority());
 		}
 		return List.of(FactorGrantedAuthority.PASSWORD_AUTHORITY, account.secondFactor().authority());
 	}

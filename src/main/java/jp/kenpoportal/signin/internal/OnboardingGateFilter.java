@@ -19,7 +19,7 @@ import org.springframework.web.filter.OncePerRequestFilter;
 class OnboardingGateFilter extends OncePerRequestFilter {
 
 	private static final List<String> OPEN_PREFIXES = List.of("/onboarding", "/logout", "/login", "/email/verify",
-			"/mfa/", "/css/", "/js/", "/images/", "/favicon", "/error", "/dev/");
+			"/mfa/", "/passkeys/", "/css/", "/js/", "/images/", "/favicon", "/error", "/dev/");
 
 	private final SignedInAccount signedIn;
 

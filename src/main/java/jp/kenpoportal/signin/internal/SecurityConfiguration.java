@@ -50,9 +50,10 @@ class SecurityConfiguration {
 		member.setAdditionalAuthorization(new RequiredAuthoritiesAuthorizationManager<>(requirements));
 		http.authorizeHttpRequests(a -> a
 				.requestMatchers("/css/**", "/js/**", "/images/**", "/favicon.ico", "/error", "/login",
-						"/forgot-user-id", "/forgot-password", "/email/verify", "/dev/**")
+						"/forgot-user-id", "/forgot-password", "/email/verify", "/dev/**", "/passkeys/authenticate/**",
+						"/passkeys/authenticate")
 				.permitAll()
-				.requestMatchers("/mfa/**").authenticated()
+				.requestMatchers("/mfa/**", "/passkeys/register/**", "/passkeys/register").authenticated()
 				.anyRequest().access(member.authenticated()))
 			.securityContext(c -> c.securityContextRepository(contexts))
 			.formLogin(f -> f.loginPage("/login")
@@ -63,8 +64,12 @@ class SecurityConfiguration {
 			.logout(l -> l.logoutUrl("/logout")
 				.addLogoutHandler(auditSignOut(audit))
 				.logoutSuccessUrl("/login?signedOut"))
-			.exceptionHandling(e -> e.defaultDeniedHandlerForMissingAuthority(
-					new LoginUrlAuthenticationEntryPoint("/mfa/email"), SecondFactor.EMAIL_CODE.authority()))
+			.exceptionHandling(e -> {
+				for (SecondFactor factor : SecondFactor.values()) {
+					e.defaultDeniedHandlerForMissingAuthority(new LoginUrlAuthenticationEntryPoint(factor.signInPath()),
+							factor.authority());
+				}
+			})
 			.headers(h -> h.contentSecurityPolicy(csp -> csp.policyDirectives(CSP))
 				.httpStrictTransportSecurity(hsts -> hsts.requestMatcher(SecurityConfiguration::secureOutsideLocalhost)
 					.maxAgeInSeconds(31_536_000))

@@ -4,6 +4,7 @@ import java.time.Duration;
 
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
+import jakarta.servlet.http.HttpSession;
 
 import jp.kenpoportal.account.Account;
 import jp.kenpoportal.account.Accounts;
@@ -15,6 +16,8 @@ import jp.kenpoportal.signin.emailcode.CodeCheck;
 import jp.kenpoportal.signin.emailcode.CodePurpose;
 import jp.kenpoportal.signin.emailcode.EmailCodes;
 import jp.kenpoportal.signin.emailcode.MaskedEmail;
+import jp.kenpoportal.signin.passkey.Passkeys;
+import jp.kenpoportal.signin.totp.TotpEnrolment;
 import jp.kenpoportal.tenant.CurrentKenpo;
 import jp.kenpoportal.tenant.Kenpo;
 import jp.kenpoportal.tenant.SecondFactor;
@@ -36,6 +39,10 @@ class FactorEnrolmentStep implements OnboardingStep {
 
 	private static final String VIEW = "onboarding/factor-email";
 
+	private static final String TOTP_VIEW = "onboarding/factor-totp";
+
+	private static final String PASSKEY_VIEW = "onboarding/factor-passkey";
+
 	private final SignedInAccount signedIn;
 
 	private final EmailCodes codes;
@@ -46,13 +53,19 @@ class FactorEnrolmentStep implements OnboardingStep {
 
 	private final AuditTrail audit;
 
+	private final TotpEnrolment totp;
+
+	private final Passkeys passkeys;
+
 	FactorEnrolmentStep(SignedInAccount signedIn, EmailCodes codes, Accounts accounts, SessionControl sessions,
-			AuditTrail audit) {
+			AuditTrail audit, TotpEnrolment totp, Passkeys passkeys) {
 		this.signedIn = signedIn;
 		this.codes = codes;
 		this.accounts = accounts;
 		this.sessions = sessions;
 		this.audit = audit;
+		this.totp = totp;
+		this.passkeys = passkeys;
 	}
 
 	@Override
@@ -71,9 +84,16 @@ class FactorEnrolmentStep implements OnboardingStep {
 	}
 
 	@GetMapping(PATH)
-	String show(Model model) {
+	String show(Model model, HttpSession session) {
 		Kenpo kenpo = CurrentKenpo.get();
 		Account account = signedIn.require();
+		if (account.secondFactor() == SecondFactor.TOTP) {
+			totp.show(kenpo, account, session, model);
+			return TOTP_VIEW;
+		}
+		if (account.secondFactor() == SecondFactor.PASSKEY) {
+			return PASSKEY_VIEW;
+		}
 		if (codes.active(account.id(), CodePurpose.ENROL).isEmpty()
 				&& codes.waitBeforeResend(account.id(), CodePurpose.ENROL).isZero()) {
 			codes.issue(kenpo, account.id(), CodePurpose.ENROL, account.email());
@@ -87,15 +107,56 @@ class FactorEnrolmentStep implements OnboardingStep {
 			HttpServletResponse response) {
 		Kenpo kenpo = CurrentKenpo.get();
 		Account account = signedIn.require();
+		if (account.secondFactor() != SecondFactor.EMAIL_CODE) {
+			return "redirect:" + PATH;
+		}
 		CodeCheck check = codes.check(account.id(), CodePurpose.ENROL, code);
 		if (check != CodeCheck.ACCEPTED) {
 			audit.record(kenpo.id(), account.id(), AuditType.SECOND_FACTOR_FAILED, "ENROL " + check);
 			model.addAttribute("code", code);
 			return view(model, account, check.messageKey());
 		}
-		accounts.completeOnboarding(kenpo.id(), account.id(), SecondFactor.EMAIL_CODE);
-		sessions.grantFactor(SecondFactor.EMAIL_CODE.authority(), request, response);
-		audit.record(kenpo.id(), account.id(), AuditType.ONBOARDING_COMPLETED, "EMAIL_CODE");
+		return complete(kenpo, account, SecondFactor.EMAIL_CODE, request, response);
+	}
+
+	@PostMapping(PATH + "/totp")
+	String confirmTotp(@RequestParam(defaultValue = "") String code, Model model, HttpSession session,
+			HttpServletRequest request, HttpServletResponse response) {
+		Kenpo kenpo = CurrentKenpo.get();
+		Account account = signedIn.require();
+		if (account.secondFactor() != SecondFactor.TOTP) {
+			return "redirect:" + PATH;
+		}
+		if (!totp.confirm(account, session, code)) {
+			audit.record(kenpo.id(), account.id(), AuditType.SECOND_FACTOR_FAILED, "ENROL TOTP");
+			model.addAttribute("error", "totp.error.enrol");
+			totp.show(kenpo, account, session, model);
+			return TOTP_VIEW;
+		}
+		audit.record(kenpo.id(), account.id(), AuditType.TOTP_ENROLLED, null);
+		return complete(kenpo, account, SecondFactor.TOTP, request, response);
+	}
+
+	/** passkey.js posts here once the passkey is registered. */
+	@PostMapping(PATH + "/passkey")
+	String confirmPasskey(Model model, HttpServletRequest request, HttpServletResponse response) {
+		Kenpo kenpo = CurrentKenpo.get();
+		Account account = signedIn.require();
+		if (account.secondFactor() != SecondFactor.PASSKEY) {
+			return "redirect:" + PATH;
+		}
+		if (passkeys.count(account) == 0) {
+			model.addAttribute("error", "onboarding.factorPasskey.error.none");
+			return PASSKEY_VIEW;
+		}
+		return complete(kenpo, account, SecondFactor.PASSKEY, request, response);
+	}
+
+	private String complete(Kenpo kenpo, Account account, SecondFactor factor, HttpServletRequest request,
+			HttpServletResponse response) {
+		accounts.completeOnboarding(kenpo.id(), account.id(), factor);
+		sessions.grantFactor(factor.authority(), request, response);
+		audit.record(kenpo.id(), account.id(), AuditType.ONBOARDING_COMPLETED, factor.name());
 		return "redirect:/?welcome";
 	}
 
