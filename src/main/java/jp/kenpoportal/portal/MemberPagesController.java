@@ -28,10 +28,4 @@ class MemberPagesController {
 		model.addAttribute("titleKey", "menu.profile");
 		return "portal/preparing";
 	}
-
-	@GetMapping("/login-method")
-	String loginMethod(Model model) {
-		model.addAttribute("titleKey", "menu.loginMethod");
-		return "portal/preparing";
-	}
 }

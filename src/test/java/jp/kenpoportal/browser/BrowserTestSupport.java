@@ -189,6 +189,55 @@ abstract class BrowserTestSupport {
 		assertThat(mainText(page)).contains("ログアウトしました。");
 	}
 
+	/**
+	 * First registration from the initial password through 生年月日, the terms and the mail
+	 * address (the code from the mail typed on the same page); ends on the user ID and
+	 * second-factor step.
+	 */
+	protected void registerUntilFactorChoice(Page page, TestMember member) {
+		signIn(page, member, member.loginId(), member.initialPassword());
+		assertThat(path(page)).isEqualTo("/onboarding/birth-date");
+		page.locator("#birthDate").fill(member.birthDateDigits());
+		press(page, "次へ");
+		assertThat(path(page)).isEqualTo("/onboarding/terms");
+		press(page, "同意する");
+		assertThat(path(page)).isEqualTo("/onboarding/email");
+		int mailsBefore = mailbox.count(member.email());
+		press(page, "確認メールを送信");
+		assertThat(heading(page)).isEqualTo("確認メールを送信しました");
+		page.locator("#code").fill(mailbox.awaitMail(member.email(), mailsBefore + 1).code());
+		press(page, "認証する");
+		assertThat(path(page)).isEqualTo("/onboarding/user-id");
+		assertThat(heading(page)).isEqualTo("ユーザIDの変更・認証方法の設定");
+	}
+
+	/** The second factors the user ID step offers, in the order shown (values of the radio buttons). */
+	protected static List<String> offeredFactors(Page page) {
+		return page.locator("input[name=factor]").all().stream().map(radio -> radio.getAttribute("value")).toList();
+	}
+
+	/**
+	 * Keeps the user ID, chooses the second factor, sets the new password; ends on the
+	 * enrolment page of that factor.
+	 */
+	protected void chooseFactorAndSetPassword(Page page, TestMember member, String factor, String password) {
+		assertThat(page.locator("#userId").inputValue()).isEqualTo(member.loginId());
+		page.locator("input[name=factor][value=" + factor + "]").check();
+		press(page, "次へ");
+		assertThat(path(page)).isEqualTo("/onboarding/password");
+		page.locator("#password").fill(password);
+		page.locator("#passwordConfirm").fill(password);
+		press(page, "次へ");
+		assertThat(path(page)).isEqualTo("/onboarding/factor");
+	}
+
+	/** Home as the member sees it right after signing in. */
+	protected static void assertHome(Page page, TestMember member) {
+		assertThat(path(page)).isEqualTo("/");
+		assertThat(heading(page)).isEqualTo("ホーム");
+		assertThat(mainText(page)).contains(member.member().name() + " 様");
+	}
+
 	/** Whether the document is wider than the window, so the member would have to scroll sideways. */
 	protected static boolean scrollsSideways(Page page) {
 		return (Boolean) page.evaluate("() => document.documentElement.scrollWidth > window.innerWidth");

@@ -86,6 +86,19 @@ public final class TestBrowser {
 			.POST(HttpRequest.BodyPublishers.ofString(body))), path);
 	}
 
+	/** Posts an empty JSON body with the CSRF header of the current page, as passkey.js does. */
+	public Page postJson(String path) {
+		String token = page.doc().select("meta[name=_csrf]").attr("content");
+		String header = page.doc().select("meta[name=_csrf_header]").attr("content");
+		HttpRequest.Builder b = request(path).header("Content-Type", "application/json")
+			.POST(HttpRequest.BodyPublishers.ofString("{}"));
+		if (!header.isEmpty()) {
+			b.header(header, token);
+		}
+		HttpResponse<String> response = send(b);
+		return new Page(response.statusCode(), path, Jsoup.parse(response.body()), response.headers().map());
+	}
+
 	public Page page() {
 		return page;
 	}

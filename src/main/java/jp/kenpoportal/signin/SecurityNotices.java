@@ -1,0 +1,61 @@
+package jp.kenpoportal.signin;
+
+import java.time.Clock;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.util.Locale;
+
+import jakarta.servlet.http.HttpServletRequest;
+
+import jp.kenpoportal.account.Account;
+import jp.kenpoportal.signin.emailcode.MailTexts;
+import jp.kenpoportal.tenant.Kenpo;
+
+import org.springframework.context.MessageSource;
+import org.springframework.stereotype.Component;
+import org.springframework.web.context.request.RequestContextHolder;
+import org.springframework.web.context.request.ServletRequestAttributes;
+
+/**
+ * Tells the member by mail that something about their sign-in changed: what, when, from
+ * which browser, and whom to contact if it was not them. Queued in the same transaction.
+ */
+@Component
+public class SecurityNotices {
+
+	private static final ZoneId JAPAN = ZoneId.of("Asia/Tokyo");
+
+	private static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("yyyy年M月d日 HH:mm");
+
+	private final MailTexts mails;
+
+	private final MessageSource messages;
+
+	private final Clock clock;
+
+	SecurityNotices(MailTexts mails, MessageSource messages, Clock clock) {
+		this.mails = mails;
+		this.messages = messages;
+		this.clock = clock;
+	}
+
+	/** {@code whatKey} names the change, e.g. {@code notice.factorChanged}. */
+	public void send(Kenpo kenpo, Account account, String whatKey, Object... whatArgs) {
+		if (account.email() == null || account.emailVerifiedAt() == null) {
+			return;
+		}
+		String what = messages.getMessage(whatKey, whatArgs, Locale.JAPANESE);
+		mails.send(kenpo, account.email(), "securityNotice", what, WHEN.format(clock.instant().atZone(JAPAN)),
+				browser(), kenpo.name(), kenpo.contactEmail());
+	}
+
+	private static String browser() {
+		if (!(RequestContextHolder.getRequestAttributes() instanceof ServletRequestAttributes attributes)) {
+			return "-";
+		}
+		HttpServletRequest request = attributes.getRequest();
+		String agent = request.getHeader("User-Agent");
+		return (agent == null ? "-" : agent.length() > 200 ? agent.substring(0, 200) : agent) + " ("
+				+ request.getRemoteAddr() + ")";
+	}
+}

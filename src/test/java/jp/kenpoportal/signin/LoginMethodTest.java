@@ -1,0 +1,143 @@
+package jp.kenpoportal.signin;
+
+import java.time.Duration;
+import java.util.Map;
+
+import jp.kenpoportal.account.Accounts;
+import jp.kenpoportal.audit.AuditTrail;
+import jp.kenpoportal.audit.AuditType;
+import jp.kenpoportal.support.Journeys;
+import jp.kenpoportal.support.Mailbox;
+import jp.kenpoportal.support.MutableClock;
+import jp.kenpoportal.support.PortalTest;
+import jp.kenpoportal.support.TestBrowser;
+import jp.kenpoportal.support.TestBrowser.Page;
+import jp.kenpoportal.support.TestMembers;
+import jp.kenpoportal.support.TestMembers.TestMember;
+import jp.kenpoportal.support.Totp;
+import jp.kenpoportal.tenant.SecondFactor;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+@PortalTest
+class LoginMethodTest {
+
+	private static final String PASSWORD = "Login-Method-55";
+
+	@LocalServerPort
+	int port;
+
+	@Autowired
+	TestMembers members;
+
+	@Autowired
+	Mailbox mailbox;
+
+	@Autowired
+	Accounts accounts;
+
+	@Autowired
+	AuditTrail audit;
+
+	@Autowired
+	MutableClock clock;
+
+	@AfterEach
+	void resetClock() {
+		clock.reset();
+	}
+
+	@Test
+	void whenSwitchingFromMailCodeToTheAppThenTheAppIsEnrolledFirstAndTheMemberIsTold() {
+		TestMember member = members.newMember("sakura");
+		TestBrowser browser = new TestBrowser(port, member.host());
+		Journeys.onboard(browser, mailbox, member, PASSWORD);
+
+		Page overview = browser.get("/login-method");
+		assertThat(overview.text()).contains("現在の認証方法", "ワンタイムパスワード（OTP）メール認証");
+		Page enrol = browser.get("/login-method/switch/TOTP");
+		String secret = enrol.doc().selectFirst(".totp-key").text().replace(" ", "");
+		assertThat(accounts.find(member.kenpo().id(), member.accountId()).orElseThrow().secondFactor())
+			.isEqualTo(SecondFactor.EMAIL_CODE);
+		int mails = mailbox.count(member.email());
+
+		Page done = browser.submit("/login-method/switch/TOTP", Map.of("code", Totp.now(secret)));
+
+		assertThat(done.info()).contains("認証方法を変更しました");
+		assertThat(accounts.find(member.kenpo().id(), member.accountId()).orElseThrow().secondFactor())
+			.isEqualTo(SecondFactor.TOTP);
+		assertThat(mailbox.awaitMail(member.email(), mails + 1).text())
+			.contains("アプリ認証", "に変更されました", "KenpoPortalTest/1.0");
+		assertThat(audit.recent(member.kenpo().id(), member.accountId(), 3)).extracting(e -> e.type())
+			.contains(AuditType.SECOND_FACTOR_CHANGED);
+		TestBrowser later = new TestBrowser(port, member.host());
+		assertThat(Journeys.signIn(later, member.loginId(), PASSWORD).path()).startsWith("/mfa/totp");
+	}
+
+	@Test
+	void whenTheFactorWasProvedMoreThanFiveMinutesAgoThenAChangeAsksForItAgain() {
+		TestMember member = members.newMember("sakura");
+		TestBrowser browser = new TestBrowser(port, member.host());
+		Journeys.onboard(browser, mailbox, member, PASSWORD);
+		clock.advance(Duration.ofMinutes(6));
+		int mails = mailbox.count(member.email());
+
+		Page page = browser.get("/login-method/switch/TOTP");
+
+		assertThat(page.path()).startsWith("/mfa/email");
+		assertThat(page.info()).contains("もう一度認証してください");
+		Page back = browser.submit("/mfa/email", Map.of("code", mailbox.awaitMail(member.email(), mails + 1).code()));
+		assertThat(back.path()).startsWith("/login-method/switch/TOTP");
+		assertThat(back.doc().select(".totp-key")).hasSize(1);
+	}
+
+	@Test
+	void whenTheAppIsRegisteredAgainThenOnlyTheNewSecretWorks() {
+		TestMember member = members.newMember("sakura");
+		TestBrowser browser = new TestBrowser(port, member.host());
+		String oldSecret = Journeys.onboardWithTotp(browser, mailbox, member, PASSWORD);
+
+		Page renew = browser.get("/login-method/totp/renew");
+		String newSecret = renew.doc().selectFirst(".totp-key").text().replace(" ", "");
+		assertThat(newSecret).isNotEqualTo(oldSecret);
+		assertThat(browser.submit("/login-method/totp/renew", Map.of("code", Totp.now(oldSecret))).error())
+			.isNotEmpty();
+		assertThat(browser.submit("/login-method/totp/renew", Map.of("code", Totp.now(newSecret))).info())
+			.contains("再登録しました");
+
+		clock.advance(Duration.ofSeconds(30));
+		TestBrowser later = new TestBrowser(port, member.host());
+		Journeys.signIn(later, member.loginId(), PASSWORD);
+		assertThat(later.submit("/mfa/totp", Map.of("code", Totp.at(oldSecret, clock.instant()))).error()).isNotEmpty();
+		assertThat(later.submit("/mfa/totp", Map.of("code", Totp.at(newSecret, clock.instant()))).heading())
+			.isEqualTo("ホーム");
+	}
+
+	@Test
+	void whenTheKenpoDoesNotAllowAFactorThenSwitchingToItIsRefused() {
+		TestMember member = members.newMember("aoba");
+		TestBrowser browser = new TestBrowser(port, member.host());
+		Journeys.onboard(browser, mailbox, member, PASSWORD + "a");
+
+		assertThat(browser.get("/login-method").text()).doesNotContain("アプリ認証に変更する");
+		assertThat(browser.get("/login-method/switch/TOTP").path()).isEqualTo("/login-method");
+		assertThat(browser.get("/login-method/switch/NOTHING").path()).isEqualTo("/login-method");
+	}
+
+	@Test
+	void whenAPasswordOnlySessionTriesToRegisterAPasskeyAfterOnboardingThenItIsRefused() {
+		TestMember member = members.newMember("sakura");
+		Journeys.onboard(new TestBrowser(port, member.host()), mailbox, member, PASSWORD);
+		TestBrowser thief = new TestBrowser(port, member.host());
+		Journeys.signIn(thief, member.loginId(), PASSWORD);
+
+		Page options = thief.postJson("/passkeys/register/options");
+
+		assertThat(options.status()).isEqualTo(403);
+	}
+}
