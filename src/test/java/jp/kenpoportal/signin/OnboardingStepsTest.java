@@ -201,7 +201,7 @@ class OnboardingStepsTest {
 		TestMember member = members.newMember("aoba");
 		TestBrowser browser = atUserIdStep(member);
 		assertThat(browser.page().doc().select("input[name=factor]")).extracting(e -> e.attr("value"))
-			.containsExactly("EMAIL_CODE");
+			.containsExactly("EMAIL_CODE", "PASSKEY");
 
 		Page page = browser.submit("/onboarding/user-id", Map.of("userId", member.loginId(), "factor", "TOTP"));
 
