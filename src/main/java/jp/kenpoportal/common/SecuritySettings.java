@@ -19,6 +19,12 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param emailCodeMaxAttempts wrong codes before a code is void (NIST 800-63B 3.2.2)
  * @param emailVerificationLifetime lifetime of the address confirmation link and code
  * @param rememberMeDuration how long ログイン状態の保存 keeps a browser signed in
+ * @param recoveryPerAddress recovery requests (forgotten ID or password) one client address may make per window (ASVS V6.3.1)
+ * @param recoveryPerTarget recovery requests about one mail address or user ID per window (stops mail bombing)
+ * @param recoveryWindow the window for the recovery limits
+ * @param resendsPerAccount codes or confirmation mails sent again per account per window (ASVS V6.6)
+ * @param resendWindow the window for resends
+ * @param passwordResetLifetime lifetime of a password reset link (NIST 800-63B 6.1.2.3: short-lived)
  * @param argon2MemoryKib Argon2id memory (OWASP Password Storage: m=19 MiB, t=2, p=1)
  * @param argon2Iterations Argon2id passes
  * @param argon2Parallelism Argon2id lanes
@@ -36,6 +42,12 @@ public record SecuritySettings(
 		@DefaultValue("5") int emailCodeMaxAttempts,
 		@DefaultValue("60m") Duration emailVerificationLifetime,
 		@DefaultValue("30d") Duration rememberMeDuration,
+		@DefaultValue("10") int recoveryPerAddress,
+		@DefaultValue("3") int recoveryPerTarget,
+		@DefaultValue("1h") Duration recoveryWindow,
+		@DefaultValue("10") int resendsPerAccount,
+		@DefaultValue("1h") Duration resendWindow,
+		@DefaultValue("30m") Duration passwordResetLifetime,
 		@DefaultValue("19456") int argon2MemoryKib,
 		@DefaultValue("2") int argon2Iterations,
 		@DefaultValue("1") int argon2Parallelism) {

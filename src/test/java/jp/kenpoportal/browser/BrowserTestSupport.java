@@ -127,6 +127,19 @@ abstract class BrowserTestSupport {
 		assertAccessible(page);
 	}
 
+	/** Presses a button found on part of the page (one of several alike), waits for the next page and checks it. */
+	protected void press(Page page, Locator button) {
+		page.waitForNavigation(button::click);
+		assertAccessible(page);
+	}
+
+	/** Follows a link, waits for the page it leads to and checks it. */
+	protected void follow(Page page, String linkName) {
+		Locator link = page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName(linkName).setExact(true));
+		page.waitForNavigation(link::click);
+		assertAccessible(page);
+	}
+
 	protected static String path(Page page) {
 		return URI.create(page.url()).getPath();
 	}

@@ -37,6 +37,12 @@ final class VirtualAuthenticator {
 		return new VirtualAuthenticator(cdp, added.get("authenticatorId").getAsString());
 	}
 
+	/** Another authenticator on the same page (another device of the member's), empty. */
+	VirtualAuthenticator another() {
+		JsonObject added = cdp.send("WebAuthn.addVirtualAuthenticator", JsonParser.parseString(OPTIONS).getAsJsonObject());
+		return new VirtualAuthenticator(cdp, added.get("authenticatorId").getAsString());
+	}
+
 	/** The passkeys the authenticator holds now. */
 	List<Credential> credentials() {
 		JsonObject args = new JsonObject();
@@ -45,12 +51,30 @@ final class VirtualAuthenticator {
 		for (JsonElement e : cdp.send("WebAuthn.getCredentials", args).getAsJsonArray("credentials")) {
 			JsonObject c = e.getAsJsonObject();
 			found.add(new Credential(c.get("credentialId").getAsString(), c.get("rpId").getAsString(),
-					c.get("isResidentCredential").getAsBoolean(), c.get("signCount").getAsLong()));
+					c.get("isResidentCredential").getAsBoolean(), c.get("signCount").getAsLong(), c));
 		}
 		return found;
 	}
 
-	/** One passkey as the authenticator keeps it (the credential ID in base64). */
-	record Credential(String id, String rpId, boolean discoverable, long signCount) {
+	/** Puts a passkey (with its private key) into this authenticator, as if it had been created here. */
+	void add(Credential credential) {
+		JsonObject args = new JsonObject();
+		args.addProperty("authenticatorId", id);
+		args.add("credential", credential.raw());
+		cdp.send("WebAuthn.addCredential", args);
+	}
+
+	/** Takes the authenticator away from the page, as when the member stops using the device. */
+	void remove() {
+		JsonObject args = new JsonObject();
+		args.addProperty("authenticatorId", id);
+		cdp.send("WebAuthn.removeVirtualAuthenticator", args);
+	}
+
+	/**
+	 * One passkey as the authenticator keeps it (the credential ID in base64); {@code raw} is
+	 * what CDP reported, private key included.
+	 */
+	record Credential(String id, String rpId, boolean discoverable, long signCount, JsonObject raw) {
 	}
 }

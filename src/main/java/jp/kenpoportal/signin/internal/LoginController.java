@@ -42,16 +42,4 @@ class LoginController {
 	String confirmLogout() {
 		return "signin/logout";
 	}
-
-	@GetMapping("/forgot-user-id")
-	String forgotUserId(Model model) {
-		model.addAttribute("titleKey", "forgot.userId.title");
-		return "signin/forgot";
-	}
-
-	@GetMapping("/forgot-password")
-	String forgotPassword(Model model) {
-		model.addAttribute("titleKey", "forgot.password.title");
-		return "signin/forgot";
-	}
 }

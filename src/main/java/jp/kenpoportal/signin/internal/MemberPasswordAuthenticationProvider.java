@@ -12,6 +12,7 @@ import jp.kenpoportal.audit.AuditTrail;
 import jp.kenpoportal.audit.AuditType;
 import jp.kenpoportal.common.TypedInput;
 import jp.kenpoportal.signin.MemberPrincipal;
+import jp.kenpoportal.signin.RateLimits;
 import jp.kenpoportal.tenant.CurrentKenpo;
 import jp.kenpoportal.tenant.Kenpo;
 
@@ -33,15 +34,15 @@ class MemberPasswordAuthenticationProvider implements AuthenticationProvider {
 
 	private final Accounts accounts;
 
-	private final AddressThrottle throttle;
+	private final RateLimits limits;
 
 	private final AuditTrail audit;
 
 	private final Clock clock;
 
-	MemberPasswordAuthenticationProvider(Accounts accounts, AddressThrottle throttle, AuditTrail audit, Clock clock) {
+	MemberPasswordAuthenticationProvider(Accounts accounts, RateLimits limits, AuditTrail audit, Clock clock) {
 		this.accounts = accounts;
-		this.throttle = throttle;
+		this.limits = limits;
 		this.audit = audit;
 		this.clock = clock;
 	}
@@ -50,7 +51,10 @@ class MemberPasswordAuthenticationProvider implements AuthenticationProvider {
 	public Authentication authenticate(Authentication authentication) {
 		Kenpo kenpo = CurrentKenpo.get();
 		String address = clientAddress();
-		if (throttle.blocked(kenpo.code(), address)) {
+		// only failures take a token: members behind one company NAT who type their passwords
+		// right never block each other
+		String addressKey = kenpo.code() + ":" + address;
+		if (limits.exhausted(RateLimits.Limit.SIGN_IN_FAILURES_PER_ADDRESS, addressKey)) {
 			audit.record(kenpo.id(), null, AuditType.SIGN_IN_THROTTLED, address);
 			throw new SignInThrottledException();
 		}
@@ -65,7 +69,7 @@ class MemberPasswordAuthenticationProvider implements AuthenticationProvider {
 						.issuedAt(clock.instant())
 						.build(), new SimpleGrantedAuthority("ROLE_MEMBER")));
 		}
-		throttle.registerFailure(kenpo.code(), address);
+		limits.tryAcquire(RateLimits.Limit.SIGN_IN_FAILURES_PER_ADDRESS, addressKey);
 		audit.record(kenpo.id(), accountId, AuditType.SIGN_IN_FAILED, check.outcome() + " " + loginId);
 		if (check.outcome() == PasswordCheck.Outcome.LOCKED_NOW) {
 			audit.record(kenpo.id(), accountId, AuditType.ACCOUNT_LOCKED, null);

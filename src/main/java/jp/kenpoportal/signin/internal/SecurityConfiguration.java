@@ -50,7 +50,7 @@ class SecurityConfiguration {
 		member.setAdditionalAuthorization(new RequiredAuthoritiesAuthorizationManager<>(requirements));
 		http.authorizeHttpRequests(a -> a
 				.requestMatchers("/css/**", "/js/**", "/images/**", "/favicon.ico", "/error", "/login",
-						"/forgot-user-id", "/forgot-password", "/email/verify", "/dev/**", "/passkeys/authenticate/**",
+						"/forgot-user-id", "/forgot-password", "/reset-password", "/email/verify", "/dev/**", "/passkeys/authenticate/**",
 						"/passkeys/authenticate")
 				.permitAll()
 				.requestMatchers("/mfa/**", "/passkeys/register/**", "/passkeys/register").authenticated()

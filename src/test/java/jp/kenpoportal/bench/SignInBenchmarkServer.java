@@ -1,0 +1,207 @@
+package jp.kenpoportal.bench;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.io.PrintStream;
+import java.lang.management.ManagementFactory;
+import java.lang.management.ThreadMXBean;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.atomic.AtomicLong;
+
+import jp.kenpoportal.KenpoPortalApplication;
+import jp.kenpoportal.account.Account;
+import jp.kenpoportal.account.Accounts;
+import jp.kenpoportal.account.PasswordHasher;
+import jp.kenpoportal.common.SecuritySettings;
+import jp.kenpoportal.member.Member;
+import jp.kenpoportal.member.MemberDirectory;
+import jp.kenpoportal.member.NewMember;
+import jp.kenpoportal.member.Sex;
+import jp.kenpoportal.signin.totp.TotpCredentials;
+import jp.kenpoportal.signin.totp.TotpSecret;
+import jp.kenpoportal.tenant.Kenpo;
+import jp.kenpoportal.tenant.KenpoDirectory;
+import jp.kenpoportal.tenant.Terms;
+
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.boot.web.server.context.WebServerApplicationContext;
+import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * The portal as the sign-in benchmark runs it: the real application ({@link KenpoPortalApplication}, profile
+ * {@code demo}, embedded PostgreSQL and SMTP server) in its own JVM, so that its CPU time can be read from
+ * {@code /proc}. {@link SignInBenchmark} starts it and speaks to it over standard input and output:
+ *
+ * <pre>
+ *   → BENCH READY port=… pid=… memoryKib=… iterations=… parallelism=… pgdata=…
+ *   ← hashrate &lt;warm-up s&gt; &lt;measure s&gt; &lt;threads&gt;
+ *   → BENCH HASHRATE verifications=… seconds=… cpuNanos=…
+ *   ← seed &lt;count&gt; &lt;file&gt;
+ *   → BENCH SEEDED count=… millis=…
+ *   ← quit
+ * </pre>
+ *
+ * Not a test: surefire leaves {@code *Benchmark*} classes out of {@code ./mvnw verify}.
+ */
+public final class SignInBenchmarkServer {
+
+	/** The kenpo the benchmark's members belong to (every factor allowed). */
+	static final String KENPO = "sakura";
+
+	/** Every benchmark account has this password (one shared Argon2 hash, made with the configured cost). */
+	static final String PASSWORD = "Bench-Signin-2026";
+
+	private static final PrintStream OUT = System.out;
+
+	private SignInBenchmarkServer() {
+	}
+
+	public static void main(String[] args) throws Exception {
+		ConfigurableApplicationContext context = new SpringApplicationBuilder(KenpoPortalApplication.class)
+			.profiles("demo")
+			.run(args);
+		SecuritySettings settings = context.getBean(SecuritySettings.class);
+		int port = ((WebServerApplicationContext) context).getWebServer().getPort();
+		String dataDir = context.getEnvironment().getProperty("portal.data-dir");
+		reply("READY port=%d pid=%d memoryKib=%d iterations=%d parallelism=%d pgdata=%s", port,
+				ProcessHandle.current().pid(), settings.argon2MemoryKib(), settings.argon2Iterations(),
+				settings.argon2Parallelism(), Path.of(dataDir, "pg").toAbsolutePath());
+		BufferedReader in = new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8));
+		String line;
+		try {
+			while ((line = in.readLine()) != null) {
+				String[] words = line.trim().split("\\s+");
+				switch (words[0]) {
+					case "hashrate" -> hashRate(context.getBean(PasswordHasher.class), Double.parseDouble(words[1]),
+							Double.parseDouble(words[2]), Integer.parseInt(words[3]));
+					case "seed" -> seed(context, Integer.parseInt(words[1]), Path.of(words[2]));
+					case "quit" -> {
+						return;
+					}
+					default -> reply("ERROR unknown command %s", line);
+				}
+			}
+		}
+		finally {
+			// standard input closed or quit: the driver is done (or gone); never outlive it
+			context.close();
+			System.exit(0);
+		}
+	}
+
+	/**
+	 * The raw rate of the configured hash: {@link PasswordHasher#matches} of the application's own bean, in
+	 * this JVM (same flags, same JIT), with {@code threads} threads, after a warm-up.
+	 */
+	private static void hashRate(PasswordHasher hasher, double warmupSeconds, double seconds, int threads)
+			throws InterruptedException {
+		String hash = hasher.hash(PASSWORD);
+		ThreadMXBean mx = ManagementFactory.getThreadMXBean();
+		AtomicLong count = new AtomicLong();
+		AtomicLong cpu = new AtomicLong();
+		long warmupEnd = System.nanoTime() + (long) (warmupSeconds * 1e9);
+		long end = warmupEnd + (long) (seconds * 1e9);
+		List<Thread> workers = new ArrayList<>();
+		for (int i = 0; i < threads; i++) {
+			Thread t = new Thread(() -> {
+				while (System.nanoTime() < warmupEnd) {
+					check(hasher.matches(PASSWORD, hash));
+				}
+				long cpuStart = mx.getCurrentThreadCpuTime();
+				long n = 0;
+				while (System.nanoTime() < end) {
+					check(hasher.matches(PASSWORD, hash));
+					n++;
+				}
+				cpu.addAndGet(mx.getCurrentThreadCpuTime() - cpuStart);
+				count.addAndGet(n);
+			}, "bench-hash-" + i);
+			workers.add(t);
+			t.start();
+		}
+		for (Thread t : workers) {
+			t.join();
+		}
+		// each thread stops after the verification under way at the deadline: count the real span
+		double elapsed = (System.nanoTime() - warmupEnd) / 1e9;
+		reply("HASHRATE verifications=%d seconds=%.3f cpuNanos=%d", count.get(), elapsed, cpu.get());
+	}
+
+	private static void check(boolean matched) {
+		if (!matched) {
+			throw new IllegalStateException("the benchmark password did not verify");
+		}
+	}
+
+	/**
+	 * {@code count} members of {@link #KENPO} who finished their first registration choosing the authenticator
+	 * app: roster row, account, authenticator secret (encrypted by the application's own
+	 * {@link TotpCredentials}). The accounts share one password hash made by the application's
+	 * {@link PasswordHasher} with the configured cost, so seeding costs one hash rather than two per account;
+	 * a sign-in verifies it exactly as any other. Writes {@code loginId TAB base32-secret} lines to the file.
+	 */
+	private static void seed(ConfigurableApplicationContext context, int count, Path file) throws IOException {
+		long started = System.nanoTime();
+		KenpoDirectory kenpos = context.getBean(KenpoDirectory.class);
+		MemberDirectory members = context.getBean(MemberDirectory.class);
+		Accounts accounts = context.getBean(Accounts.class);
+		TotpCredentials totp = context.getBean(TotpCredentials.class);
+		JdbcClient jdbc = context.getBean(JdbcClient.class);
+		TransactionTemplate tx = context.getBean(TransactionTemplate.class);
+		Kenpo kenpo = kenpos.findByCode(KENPO).orElseThrow();
+		Integer termsVersion = kenpos.currentTerms(kenpo.id()).map(Terms::version).orElse(null);
+		String passwordHash = context.getBean(PasswordHasher.class).hash(PASSWORD);
+		Timestamp now = Timestamp.from(Instant.now());
+		List<String> lines = new ArrayList<>(count);
+		int batch = 200;
+		for (int from = 0; from < count; from += batch) {
+			int first = from;
+			int last = Math.min(count, from + batch);
+			tx.executeWithoutResult(status -> {
+				for (int i = first; i < last; i++) {
+					// 記号 80–89 and a 4-digit 番号 (sakura's format): up to 100,000 members, none of them a demo one
+					String symbol = Integer.toString(80 + i / 10_000);
+					String number = String.format(Locale.ROOT, "%04d", i % 10_000);
+					LocalDate birthDate = LocalDate.of(1960 + i % 40, 1 + i % 12, 1 + i % 28);
+					Member member = members.register(kenpo.id(), new NewMember(symbol, number, "00",
+							"負荷 試験" + i, "フカ シケン", birthDate, Sex.FEMALE, "本人", LocalDate.of(2020, 4, 1), null));
+					String loginId = String.format(Locale.ROOT, "bench%06d", i);
+					long accountId = jdbc.sql("""
+							insert into account (kenpo_id, member_id, login_id, password_hash, password_changed_at, email,
+							  email_verified_at, birth_date_confirmed_at, terms_version, user_id_confirmed_at, second_factor,
+							  second_factor_enrolled_at, onboarded_at)
+							values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'TOTP', ?, ?) returning id""")
+						.params(kenpo.id(), member.id(), loginId, passwordHash, now, loginId + "@bench.example.com", now,
+								now, termsVersion, now, now, now)
+						.query(Long.class)
+						.single();
+					Account account = accounts.find(kenpo.id(), accountId).orElseThrow();
+					TotpSecret secret = TotpSecret.generate();
+					totp.save(account, secret, -1);
+					lines.add(loginId + "\t" + secret.base32());
+				}
+			});
+		}
+		Files.createDirectories(file.toAbsolutePath().getParent());
+		Files.write(file, lines, StandardCharsets.UTF_8);
+		reply("SEEDED count=%d millis=%d", count, (System.nanoTime() - started) / 1_000_000);
+	}
+
+	private static void reply(String format, Object... args) {
+		synchronized (OUT) {
+			OUT.println("BENCH " + String.format(Locale.ROOT, format, args));
+			OUT.flush();
+		}
+	}
+}
