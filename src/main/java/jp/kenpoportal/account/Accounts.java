@@ -12,6 +12,7 @@ import jp.kenpoportal.common.SecuritySettings;
 import jp.kenpoportal.tenant.Kenpo;
 import jp.kenpoportal.tenant.SecondFactor;
 
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -28,11 +29,15 @@ public class Accounts {
 
 	private final Clock clock;
 
-	Accounts(JdbcClient jdbc, PasswordHasher hasher, SecuritySettings settings, Clock clock) {
+	private final ApplicationEventPublisher events;
+
+	Accounts(JdbcClient jdbc, PasswordHasher hasher, SecuritySettings settings, Clock clock,
+			ApplicationEventPublisher events) {
 		this.jdbc = jdbc;
 		this.hasher = hasher;
 		this.settings = settings;
 		this.clock = clock;
+		this.events = events;
 	}
 
 	public Optional<Account> find(long kenpoId, long accountId) {
@@ -41,6 +46,15 @@ public class Accounts {
 
 	public Optional<Account> findByLoginId(long kenpoId, String loginId) {
 		return query("where kenpo_id = ? and login_id = ?", kenpoId, loginId).stream().findFirst();
+	}
+
+	/**
+	 * Accounts of the kenpo whose mail address is verified and equals {@code email}, ignoring
+	 * case (ユーザIDを忘れた方: one address may serve several accounts of a household).
+	 */
+	public List<Account> findByVerifiedEmail(long kenpoId, String email) {
+		return query("where kenpo_id = ? and email_verified_at is not null and lower(email) = lower(?) order by id",
+				kenpoId, email);
 	}
 
 	public Optional<Account> findByMember(long kenpoId, long memberId) {
@@ -124,6 +138,9 @@ public class Accounts {
 			jdbc.sql("update account set locked_by_kenpo_at = coalesce(locked_by_kenpo_at, ?) where id = ?")
 				.params(Timestamp.from(now), accountId)
 				.update();
+			if (failures == settings.permanentLockThreshold()) {
+				events.publishEvent(new AccountLocked(kenpoId, accountId, true));
+			}
 			return FailureOutcome.LOCKED_UNTIL_KENPO_UNLOCKS;
 		}
 		if (failures % settings.lockoutThreshold() == 0) {
@@ -134,6 +151,7 @@ public class Accounts {
 			jdbc.sql("update account set locked_until = ? where id = ?")
 				.params(Timestamp.from(now.plus(settings.lockDurationForRound(round))), accountId)
 				.update();
+			events.publishEvent(new AccountLocked(kenpoId, accountId, false));
 			return FailureOutcome.LOCKED_TEMPORARILY;
 		}
 		return FailureOutcome.COUNTED;

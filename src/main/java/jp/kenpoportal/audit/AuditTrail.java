@@ -53,6 +53,17 @@ public class AuditTrail {
 			.list();
 	}
 
+	/** The newest events of an account of the given types. */
+	public List<AuditEntry> recent(long kenpoId, long accountId, java.util.Collection<AuditType> types, int limit) {
+		return jdbc.sql("""
+				select type, occurred_at, client_ip, user_agent, detail from audit_event
+				where kenpo_id = ? and account_id = ? and type = any(?) order by id desc limit ?""")
+			.params(kenpoId, accountId, types.stream().map(Enum::name).toArray(String[]::new), limit)
+			.query((rs, n) -> new AuditEntry(AuditType.valueOf(rs.getString(1)), rs.getTimestamp(2).toInstant(),
+					rs.getString(3), rs.getString(4), rs.getString(5)))
+			.list();
+	}
+
 	private static HttpServletRequest currentRequest() {
 		return RequestContextHolder.getRequestAttributes() instanceof ServletRequestAttributes attributes
 				? attributes.getRequest() : null;

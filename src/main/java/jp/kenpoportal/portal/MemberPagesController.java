@@ -22,10 +22,4 @@ class MemberPagesController {
 		model.addAttribute("terms", kenpos.currentTerms(CurrentKenpo.get().id()).orElse(null));
 		return "portal/terms";
 	}
-
-	@GetMapping("/profile")
-	String profile(Model model) {
-		model.addAttribute("titleKey", "menu.profile");
-		return "portal/preparing";
-	}
 }

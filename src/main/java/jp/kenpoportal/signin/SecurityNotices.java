@@ -44,9 +44,14 @@ public class SecurityNotices {
 		if (account.email() == null || account.emailVerifiedAt() == null) {
 			return;
 		}
+		sendTo(kenpo, account.email(), whatKey, whatArgs);
+	}
+
+	/** The same notice to a given address, e.g. the old one when the address changes. */
+	public void sendTo(Kenpo kenpo, String address, String whatKey, Object... whatArgs) {
 		String what = messages.getMessage(whatKey, whatArgs, Locale.JAPANESE);
-		mails.send(kenpo, account.email(), "securityNotice", what, WHEN.format(clock.instant().atZone(JAPAN)),
-				browser(), kenpo.name(), kenpo.contactEmail());
+		mails.send(kenpo, address, "securityNotice", what, WHEN.format(clock.instant().atZone(JAPAN)), browser(),
+				kenpo.name(), kenpo.contactEmail());
 	}
 
 	private static String browser() {

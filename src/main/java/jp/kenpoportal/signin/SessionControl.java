@@ -23,6 +23,12 @@ public class SessionControl {
 
 	private static final Duration DEFAULT_TIMEOUT = Duration.ofMinutes(30);
 
+	private static final String AGENT = "signin.userAgent";
+
+	private static final String ADDRESS = "signin.address";
+
+	private static final String SIGNED_IN_AT = "signin.signedInAt";
+
 	private final SecurityContextRepository contexts;
 
 	private final FindByIndexNameSessionRepository<? extends Session> sessions;
@@ -59,6 +65,7 @@ public class SessionControl {
 		if (request.getSession(false) != null) {
 			request.changeSessionId();
 		}
+		describe(request, clock.instant());
 		contexts.saveContext(context, request, response);
 	}
 
@@ -72,6 +79,70 @@ public class SessionControl {
 				sessions.deleteById(id);
 				ended++;
 			}
+		}
+		return ended;
+	}
+
+	/** Keeps where and with what a session signed in, for the member's list of sessions. */
+	public static void describe(HttpServletRequest request, java.time.Instant at) {
+		HttpSession session = request.getSession(true);
+		String agent = request.getHeader("User-Agent");
+		session.setAttribute(AGENT, agent == null ? "-" : agent.length() > 300 ? agent.substring(0, 300) : agent);
+		session.setAttribute(ADDRESS, request.getRemoteAddr());
+		session.setAttribute(SIGNED_IN_AT, at);
+	}
+
+	/** The account's signed-in browsers, this one first, then the most recently active. */
+	public java.util.List<SignedInSession> sessionsOf(HttpServletRequest request) {
+		Authentication current = SecurityContextHolder.getContext().getAuthentication();
+		HttpSession mine = request.getSession(false);
+		return sessions.findByPrincipalName(current.getName())
+			.values()
+			.stream()
+			.map(s -> new SignedInSession(handle(s.getId()), mine != null && s.getId().equals(mine.getId()),
+					s.getAttribute(AGENT), s.getAttribute(ADDRESS), s.getAttribute(SIGNED_IN_AT),
+					s.getLastAccessedTime()))
+			.sorted(java.util.Comparator.comparing(SignedInSession::current)
+				.thenComparing(SignedInSession::lastSeen)
+				.reversed())
+			.toList();
+	}
+
+	/** Ends one of the account's sessions, named by its handle (never by the session ID itself). */
+	public boolean end(HttpServletRequest request, String handle) {
+		Authentication current = SecurityContextHolder.getContext().getAuthentication();
+		for (String id : sessions.findByPrincipalName(current.getName()).keySet()) {
+			if (handle(id).equals(handle)) {
+				sessions.deleteById(id);
+				return true;
+			}
+		}
+		return false;
+	}
+
+	/** A stable, non-secret name for a session: its ID must never appear in a page. */
+	private static String handle(String sessionId) {
+		try {
+			byte[] digest = java.security.MessageDigest.getInstance("SHA-256")
+				.digest(sessionId.getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+			return java.util.HexFormat.of().formatHex(digest, 0, 12);
+		}
+		catch (java.security.NoSuchAlgorithmException e) {
+			throw new IllegalStateException(e);
+		}
+	}
+
+	/** One signed-in browser as the member sees it. */
+	public record SignedInSession(String handle, boolean current, String userAgent, String address,
+			java.time.Instant signedInAt, java.time.Instant lastSeen) {
+	}
+
+	/** Ends every session of the account, on every node (after a password reset). */
+	public int endAllSessions(long accountId) {
+		int ended = 0;
+		for (String id : sessions.findByPrincipalName(Long.toString(accountId)).keySet()) {
+			sessions.deleteById(id);
+			ended++;
 		}
 		return ended;
 	}

@@ -121,10 +121,10 @@ class PasskeyBrowserTest extends BrowserTestSupport {
 		assertThat(path(page)).isEqualTo("/login-method/passkeys/add");
 		assertThat(heading(page)).isEqualTo("パスキーを追加する");
 
-		// the new passkey is made on another device (a PC's authenticator would refuse a second
-		// passkey for the same member)
-		VirtualAuthenticator phone = pc.another();
+		// the new passkey is made on another device (the PC's authenticator would refuse a second
+		// passkey for the same member, and Chromium emulates one built-in authenticator at a time)
 		pc.remove();
+		VirtualAuthenticator phone = pc.another();
 		int mailsBefore = mailbox.count(member.email());
 		page.locator("#passkeyLabel").fill("スマートフォン");
 		press(page, "パスキーを登録する");

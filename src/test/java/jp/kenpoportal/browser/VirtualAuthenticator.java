@@ -37,7 +37,10 @@ final class VirtualAuthenticator {
 		return new VirtualAuthenticator(cdp, added.get("authenticatorId").getAsString());
 	}
 
-	/** Another authenticator on the same page (another device of the member's), empty. */
+	/**
+	 * Another authenticator on the same page (another device of the member's), empty. Chromium
+	 * emulates one built-in authenticator at a time: {@link #remove()} the current one first.
+	 */
 	VirtualAuthenticator another() {
 		JsonObject added = cdp.send("WebAuthn.addVirtualAuthenticator", JsonParser.parseString(OPTIONS).getAsJsonObject());
 		return new VirtualAuthenticator(cdp, added.get("authenticatorId").getAsString());

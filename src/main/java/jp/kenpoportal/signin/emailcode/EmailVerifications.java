@@ -6,11 +6,14 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
 
+import jp.kenpoportal.account.Account;
 import jp.kenpoportal.account.Accounts;
 import jp.kenpoportal.common.OneTimeSecrets;
 import jp.kenpoportal.common.SecuritySettings;
 import jp.kenpoportal.common.TypedInput;
+import jp.kenpoportal.signin.SecurityNotices;
 import jp.kenpoportal.tenant.Kenpo;
+import jp.kenpoportal.tenant.KenpoDirectory;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
@@ -37,8 +40,14 @@ public class EmailVerifications {
 
 	private final Clock clock;
 
+	private final KenpoDirectory kenpos;
+
+	private final SecurityNotices notices;
+
 	EmailVerifications(JdbcClient jdbc, OneTimeSecrets secrets, MailTexts mails, Accounts accounts,
-			SecuritySettings settings, Clock clock) {
+			SecuritySettings settings, Clock clock, KenpoDirectory kenpos, SecurityNotices notices) {
+		this.kenpos = kenpos;
+		this.notices = notices;
 		this.jdbc = jdbc;
 		this.secrets = secrets;
 		this.mails = mails;
@@ -139,7 +148,11 @@ public class EmailVerifications {
 		jdbc.sql("update email_verification set verified_at = ? where id = ?")
 			.params(Timestamp.from(clock.instant()), row.id())
 			.update();
+		Optional<Account> before = accounts.find(kenpoId, row.accountId());
 		accounts.verifyEmail(kenpoId, row.accountId(), row.email());
+		before.filter(a -> a.emailVerified() && !a.email().equals(row.email()))
+			.ifPresent(a -> kenpos.findById(kenpoId)
+				.ifPresent(kenpo -> notices.sendTo(kenpo, a.email(), "notice.emailChanged", MaskedEmail.of(row.email()))));
 	}
 
 	public record Pending(String email, Instant sentAt, Instant expiresAt) {

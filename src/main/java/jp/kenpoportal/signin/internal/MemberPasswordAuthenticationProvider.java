@@ -13,6 +13,7 @@ import jp.kenpoportal.audit.AuditType;
 import jp.kenpoportal.common.TypedInput;
 import jp.kenpoportal.signin.MemberPrincipal;
 import jp.kenpoportal.signin.RateLimits;
+import jp.kenpoportal.signin.SessionControl;
 import jp.kenpoportal.tenant.CurrentKenpo;
 import jp.kenpoportal.tenant.Kenpo;
 
@@ -64,6 +65,7 @@ class MemberPasswordAuthenticationProvider implements AuthenticationProvider {
 		Long accountId = check.account().map(Account::id).orElse(null);
 		if (check.accepted()) {
 			audit.record(kenpo.id(), accountId, AuditType.SIGN_IN_PASSWORD_ACCEPTED, null);
+			SessionControl.describe(currentRequest(), clock.instant());
 			return UsernamePasswordAuthenticationToken.authenticated(new MemberPrincipal(accountId, kenpo.id()), null,
 					List.of(FactorGrantedAuthority.withAuthority(FactorGrantedAuthority.PASSWORD_AUTHORITY)
 						.issuedAt(clock.instant())
@@ -83,8 +85,10 @@ class MemberPasswordAuthenticationProvider implements AuthenticationProvider {
 	}
 
 	private static String clientAddress() {
-		HttpServletRequest request = ((ServletRequestAttributes) RequestContextHolder.currentRequestAttributes())
-			.getRequest();
-		return request.getRemoteAddr();
+		return currentRequest().getRemoteAddr();
+	}
+
+	private static HttpServletRequest currentRequest() {
+		return ((ServletRequestAttributes) RequestContextHolder.currentRequestAttributes()).getRequest();
 	}
 }

@@ -1,0 +1,786 @@
+package jp.kenpoportal.bench;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.io.PrintWriter;
+import java.io.Writer;
+import java.lang.management.ManagementFactory;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.time.LocalDateTime;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.stream.Stream;
+
+import jp.kenpoportal.signin.totp.Base32;
+import jp.kenpoportal.signin.totp.TotpAlgorithm;
+
+/**
+ * The sign-in benchmark (README, "Benchmarks"). For each password-hash cost it starts the portal in its own
+ * JVM on 127.0.0.1 with the embedded PostgreSQL ({@link SignInBenchmarkServer}), measures the raw rate of the
+ * configured hash in that JVM, seeds members who use the authenticator app, and then drives complete sign-ins
+ * over HTTP — sign-in page, password, a TOTP code computed here, home page — at each concurrency for a fixed
+ * time. It prints sign-ins per second, latency percentiles, CPU per sign-in of the server JVM and of its
+ * PostgreSQL (read from {@code /proc}), and sign-ins as a share of the raw hash rate.
+ *
+ * <p>Settings (system properties): {@code bench.hashes} (comma-separated, each {@code default} or
+ * {@code memoryKib:iterations:parallelism}), {@code bench.concurrency}, {@code bench.seconds},
+ * {@code bench.warmup}, {@code bench.settle}, {@code bench.hashSeconds}, {@code bench.hashWarmup},
+ * {@code bench.accounts} (0 = enough for the measured hash rate), {@code bench.jfr}, {@code bench.serverJvmArgs},
+ * {@code bench.dir}, {@code bench.keep}.
+ */
+public final class SignInBenchmark {
+
+	private static final String ARGON2_INLINE =
+			"-XX:CompileCommand=inline,org.bouncycastle.crypto.generators.Argon2BytesGenerator*::*";
+
+	private static final String HOST = "sakura.localhost";
+
+	private static final long CLOCK_TICKS_PER_SECOND = clockTicks();
+
+	private final List<String> hashes = list(System.getProperty("bench.hashes", "default,7168:5:1"));
+
+	private final int[] concurrencies = list(System.getProperty("bench.concurrency", "2,4,8")).stream()
+		.mapToInt(Integer::parseInt)
+		.toArray();
+
+	private final double seconds = Double.parseDouble(System.getProperty("bench.seconds", "15"));
+
+	private final double warmupSeconds = Double.parseDouble(System.getProperty("bench.warmup", "10"));
+
+	private final double settleSeconds = Double.parseDouble(System.getProperty("bench.settle", "2"));
+
+	private final double hashSeconds = Double.parseDouble(System.getProperty("bench.hashSeconds", "8"));
+
+	private final double hashWarmupSeconds = Double.parseDouble(System.getProperty("bench.hashWarmup", "3"));
+
+	private final int accountsWanted = Integer.parseInt(System.getProperty("bench.accounts", "0"));
+
+	private final boolean jfr = Boolean.parseBoolean(System.getProperty("bench.jfr", "false"));
+
+	private final String serverJvmArgs = System.getProperty("bench.serverJvmArgs", "");
+
+	private final boolean keep = Boolean.parseBoolean(System.getProperty("bench.keep", "false"));
+
+	private final Path runDir = Path.of(System.getProperty("bench.dir", "target/bench"),
+			LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss"))).toAbsolutePath();
+
+	private final int cores = Runtime.getRuntime().availableProcessors();
+
+	public static void main(String[] args) throws Exception {
+		new SignInBenchmark().run();
+	}
+
+	private void run() throws Exception {
+		Files.createDirectories(runDir);
+		long started = System.nanoTime();
+		say("Sign-in benchmark: %d cores (%s), %s %s; results and logs in %s", cores, cpuModel(),
+				System.getProperty("java.vm.name"), System.getProperty("java.version"), runDir);
+		say("hash costs %s, concurrencies %s, %.0f s each (+%.0f s settle), %.0f s sign-in warm-up", hashes,
+				Arrays.toString(concurrencies), seconds, settleSeconds, warmupSeconds);
+		List<CostResult> results = new ArrayList<>();
+		for (String hash : hashes) {
+			results.add(runCost(hash));
+		}
+		StringBuilder report = new StringBuilder();
+		for (CostResult result : results) {
+			report.append(result.table());
+		}
+		report.append(legend());
+		System.out.println();
+		System.out.print(report);
+		Files.writeString(runDir.resolve("results.txt"), report);
+		say("done in %.0f s", (System.nanoTime() - started) / 1e9);
+		if (!keep) {
+			deleteTree(runDir, Path.of("results.txt"), Path.of("jfr"), Path.of("logs"));
+		}
+	}
+
+	private CostResult runCost(String hash) throws Exception {
+		String label = hash.equals("default") ? "default" : "m" + hash.replace(':', '-');
+		Path dir = runDir.resolve(label);
+		List<String> command = new ArrayList<>();
+		command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+		command.add("-XX:CompileCommand=quiet");
+		command.add(ARGON2_INLINE);
+		if (jfr) {
+			Files.createDirectories(runDir.resolve("jfr"));
+			command.add("-XX:StartFlightRecording=filename=" + runDir.resolve("jfr").resolve(label + ".jfr")
+					+ ",settings=profile,dumponexit=true");
+		}
+		Arrays.stream(serverJvmArgs.trim().split("\\s+")).filter(a -> !a.isEmpty()).forEach(command::add);
+		command.add("-cp");
+		command.add(System.getProperty("java.class.path"));
+		command.add(SignInBenchmarkServer.class.getName());
+		command.add("--server.address=127.0.0.1");
+		command.add("--server.port=0");
+		command.add("--portal.data-dir=" + dir.resolve("data"));
+		if (!hash.equals("default")) {
+			String[] mtp = hash.split(":");
+			command.add("--portal.security.argon2-memory-kib=" + mtp[0]);
+			command.add("--portal.security.argon2-iterations=" + mtp[1]);
+			command.add("--portal.security.argon2-parallelism=" + mtp[2]);
+		}
+		Files.createDirectories(runDir.resolve("logs"));
+		Path log = runDir.resolve("logs").resolve("server-" + label + ".log");
+		say("[%s] starting the portal (log %s)", label, log);
+		try (Server server = Server.start(command, log)) {
+			Map<String, String> ready = server.await("READY", 180);
+			int port = Integer.parseInt(ready.get("port"));
+			String cost = "argon2id m=%s KiB, t=%s, p=%s".formatted(ready.get("memoryKib"), ready.get("iterations"),
+					ready.get("parallelism"));
+			say("[%s] portal up on 127.0.0.1:%d (pid %s), %s", label, port, ready.get("pid"), cost);
+			Path pgData = Path.of(ready.get("pgdata"));
+
+			server.send("hashrate %s %s %d".formatted(hashWarmupSeconds, hashSeconds, cores));
+			Map<String, String> rate = server.await("HASHRATE", 600);
+			long verifications = Long.parseLong(rate.get("verifications"));
+			double rawRate = verifications / Double.parseDouble(rate.get("seconds"));
+			double hashCpuMs = Long.parseLong(rate.get("cpuNanos")) / 1e6 / verifications;
+			say("[%s] raw hash rate %.1f verifications/s on %d threads, %.1f CPU ms each", label, rawRate, cores,
+					hashCpuMs);
+
+			int maxConcurrency = Arrays.stream(concurrencies).max().orElse(1);
+			// one sign-in per account and 30-s TOTP step: enough accounts for 1.5 times the raw hash rate
+			int accounts = accountsWanted > 0 ? accountsWanted
+					: Math.max(300, (int) Math.ceil(rawRate * TotpAlgorithm.STEP_SECONDS * 1.5) + 2 * maxConcurrency);
+			Path accountsFile = dir.resolve("accounts.tsv");
+			server.send("seed %d %s".formatted(accounts, accountsFile));
+			Map<String, String> seeded = server.await("SEEDED", 600);
+			say("[%s] seeded %s members with the authenticator app in %s ms", label, seeded.get("count"),
+					seeded.get("millis"));
+			AccountPool pool = AccountPool.read(accountsFile);
+
+			Load warmup = new Load(port, pool, maxConcurrency);
+			warmup.startWorkers();
+			sleep(warmupSeconds);
+			warmup.stop();
+			say("[%s] warm-up: %d sign-ins at concurrency %d, %d errors", label, warmup.completedTotal(),
+					maxConcurrency, warmup.errors.get());
+
+			CpuMeter cpu = new CpuMeter(server.pid(), pgData);
+			List<Row> rows = new ArrayList<>();
+			for (int c : concurrencies) {
+				Row row = window(port, pool, c, cpu);
+				rows.add(row);
+				say("[%s] concurrency %d: %.1f sign-ins/s, p50 %.0f ms, p99 %.0f ms, server %.1f CPU ms/sign-in, "
+						+ "%d errors, %d account waits", label, c, row.rate, row.p50, row.p99,
+						row.jvmCpuMs + row.pgCpuMs, row.errors, row.accountWaits);
+			}
+			server.send("quit");
+			server.awaitExit(60);
+			if (!keep) {
+				deleteTree(dir);
+			}
+			return new CostResult(cost, rawRate, hashCpuMs, accounts, rows);
+		}
+	}
+
+	/** One measured window: workers started, a settle time, then counters read before and after. */
+	private Row window(int port, AccountPool pool, int concurrency, CpuMeter cpu) throws Exception {
+		Load load = new Load(port, pool, concurrency);
+		load.startWorkers();
+		sleep(settleSeconds);
+		int waitsBefore = pool.waits.get();
+		int errorsBefore = load.errors.get();
+		CpuMeter.Sample before = cpu.sample();
+		long start = System.nanoTime();
+		sleep(seconds);
+		long end = System.nanoTime();
+		CpuMeter.Sample after = cpu.sample();
+		int errors = load.errors.get() - errorsBefore;
+		int waits = pool.waits.get() - waitsBefore;
+		load.stop();
+		long[] latencies = load.latenciesCompletedBetween(start, end);
+		double elapsed = (end - start) / 1e9;
+		int n = latencies.length;
+		double rate = n / elapsed;
+		double perSignIn = n == 0 ? Double.NaN : 1.0 / n;
+		return new Row(concurrency, n, rate, percentile(latencies, 50), percentile(latencies, 95),
+				percentile(latencies, 99), (after.jvmMs - before.jvmMs) * perSignIn,
+				(after.pgMs - before.pgMs) * perSignIn, (after.driverMs - before.driverMs) * perSignIn,
+				after.busyPercentSince(before), errors, waits);
+	}
+
+	private static double percentile(long[] sortedNanos, int p) {
+		if (sortedNanos.length == 0) {
+			return Double.NaN;
+		}
+		int index = (int) Math.ceil(p / 100.0 * sortedNanos.length) - 1;
+		return sortedNanos[Math.max(0, Math.min(index, sortedNanos.length - 1))] / 1e6;
+	}
+
+	private String legend() {
+		return """
+				sign-ins/s     complete sign-ins finished in the window: GET /login, POST /login, GET /mfa/totp,
+				               POST /mfa/totp (TOTP code computed by the driver), GET / (home), redirects followed
+				p50/p95/p99    latency of one complete sign-in, first request to home page received
+				JVM, PG        CPU ms per sign-in of the portal's JVM and of its embedded PostgreSQL (postmaster and
+				               backends), from /proc/<pid>/stat utime+stime over the window
+				JVM-hash       JVM CPU ms per sign-in beyond one raw verification (CPU ms/verify in the heading)
+				driver         CPU ms per sign-in of this driver JVM (same machine, same cores)
+				CPU busy       whole machine, /proc/stat, over the window (%d cores)
+				%% of raw       sign-ins/s as a share of the raw verifications/s, measured in the portal's JVM
+				               with %d threads just before (target: at least 85 %%)
+				""".formatted(cores, cores);
+	}
+
+	// ---------------------------------------------------------------------------------------------- the load
+
+	/** {@code concurrency} simulated browsers signing in one after another, each from its own address. */
+	private static final class Load {
+
+		private final int port;
+
+		private final AccountPool pool;
+
+		private final int concurrency;
+
+		private final AtomicBoolean stopping = new AtomicBoolean();
+
+		private final AtomicInteger errors = new AtomicInteger();
+
+		private final List<Thread> threads = new ArrayList<>();
+
+		private final List<long[][]> records = new ArrayList<>();
+
+		private final AtomicInteger loggedErrors = new AtomicInteger();
+
+		private static final AtomicInteger ADDRESSES = new AtomicInteger();
+
+		Load(int port, AccountPool pool, int concurrency) {
+			this.port = port;
+			this.pool = pool;
+			this.concurrency = concurrency;
+		}
+
+		void startWorkers() {
+			for (int i = 0; i < concurrency; i++) {
+				int a = ADDRESSES.incrementAndGet();
+				// TEST-NET addresses in X-Forwarded-For only (the portal trusts it from 127.0.0.1): one per browser
+				String address = "192.0.2." + (1 + a % 254);
+				long[][] mine = { new long[4096], new long[4096], { 0 } };
+				records.add(mine);
+				Thread t = new Thread(() -> work(address, mine), "bench-browser-" + i);
+				t.setDaemon(true);
+				threads.add(t);
+				t.start();
+			}
+		}
+
+		private void work(String address, long[][] mine) {
+			try (BenchmarkHttpConnection http = new BenchmarkHttpConnection(port, HOST, address)) {
+				Browser browser = new Browser(http);
+				while (!stopping.get()) {
+					AccountPool.Account account = pool.take(stopping);
+					if (account == null) {
+						return;
+					}
+					long begin = System.nanoTime();
+					try {
+						browser.signIn(account);
+						long end = System.nanoTime();
+						record(mine, end, end - begin);
+					}
+					catch (Exception e) {
+						errors.incrementAndGet();
+						http.close();
+						if (loggedErrors.incrementAndGet() <= 5) {
+							say("sign-in of %s failed: %s", account.loginId, e.getMessage());
+						}
+						sleep(0.05);
+					}
+					finally {
+						pool.give(account);
+					}
+				}
+			}
+		}
+
+		private static void record(long[][] mine, long end, long latency) {
+			int n = (int) mine[2][0];
+			if (n == mine[0].length) {
+				mine[0] = Arrays.copyOf(mine[0], n * 2);
+				mine[1] = Arrays.copyOf(mine[1], n * 2);
+			}
+			mine[0][n] = end;
+			mine[1][n] = latency;
+			mine[2][0] = n + 1;
+		}
+
+		void stop() throws InterruptedException {
+			stopping.set(true);
+			pool.wakeUp();
+			for (Thread t : threads) {
+				t.join(120_000);
+			}
+		}
+
+		long completedTotal() {
+			return records.stream().mapToLong(r -> r[2][0]).sum();
+		}
+
+		/** Sorted latencies (ns) of sign-ins that finished between the two instants; call after stop. */
+		long[] latenciesCompletedBetween(long start, long end) {
+			long[] out = new long[(int) completedTotal()];
+			int k = 0;
+			for (long[][] r : records) {
+				for (int i = 0; i < r[2][0]; i++) {
+					if (r[0][i] >= start && r[0][i] < end) {
+						out[k++] = r[1][i];
+					}
+				}
+			}
+			long[] sorted = Arrays.copyOf(out, k);
+			Arrays.sort(sorted);
+			return sorted;
+		}
+	}
+
+	/** What a browser does to sign in: pages, cookies, forms with their CSRF token, redirects. */
+	private static final class Browser {
+
+		private final BenchmarkHttpConnection http;
+
+		private final Map<String, String> cookies = new LinkedHashMap<>();
+
+		private String path;
+
+		Browser(BenchmarkHttpConnection http) {
+			this.http = http;
+		}
+
+		void signIn(AccountPool.Account account) throws IOException {
+			cookies.clear();
+			String page = get("/login");
+			expect(page, "/login", "action=\"/login\"");
+			page = post("/login", "userId=" + enc(account.loginId) + "&password="
+					+ enc(SignInBenchmarkServer.PASSWORD) + "&_csrf=" + enc(csrf(page, "/login")));
+			expect(page, "/mfa/totp", "action=\"/mfa/totp\"");
+			String csrf = csrf(page, "/mfa/totp");
+			long step = TotpAlgorithm.stepAt(Instant.now());
+			if (step <= account.lastStep) {
+				throw new IllegalStateException("account used twice in one TOTP step");
+			}
+			account.lastStep = step;
+			page = post("/mfa/totp", "code=" + TotpAlgorithm.code(account.key, step) + "&_csrf=" + enc(csrf));
+			expect(page, "/", "class=\"greeting\"");
+		}
+
+		private String get(String target) throws IOException {
+			return follow(http.get(target, cookieHeader()), target);
+		}
+
+		private String post(String target, String form) throws IOException {
+			return follow(http.post(target, cookieHeader(), form), target);
+		}
+
+		private String follow(BenchmarkHttpConnection.Response response, String target) throws IOException {
+			path = target;
+			for (int hops = 0;; hops++) {
+				store(response.all("set-cookie"));
+				if (response.status() / 100 != 3) {
+					if (response.status() != 200) {
+						throw new IllegalStateException("HTTP " + response.status() + " at " + path);
+					}
+					return response.body();
+				}
+				if (hops == 10) {
+					throw new IllegalStateException("too many redirects at " + path);
+				}
+				URI location = URI.create(response.header("location"));
+				path = location.getRawPath() + (location.getRawQuery() == null ? "" : "?" + location.getRawQuery());
+				response = http.get(path, cookieHeader());
+			}
+		}
+
+		private void expect(String body, String pathPrefix, String marker) {
+			boolean pathOk = pathPrefix.equals("/") ? path.equals("/") || path.startsWith("/?")
+					: path.startsWith(pathPrefix);
+			if (!pathOk || !body.contains(marker)) {
+				throw new IllegalStateException("expected " + pathPrefix + " but got " + path + ": "
+						+ body.replaceAll("<[^>]+>", " ").replaceAll("\\s+", " ").strip());
+			}
+		}
+
+		private static String csrf(String html, String action) {
+			int form = html.indexOf("action=\"" + action + "\"");
+			int input = html.indexOf("name=\"_csrf\"", form);
+			int value = html.indexOf("value=\"", input) + 7;
+			if (form < 0 || input < 0 || value < 7) {
+				throw new IllegalStateException("no CSRF token in the form of " + action);
+			}
+			return html.substring(value, html.indexOf('"', value));
+		}
+
+		private void store(List<String> setCookies) {
+			for (String header : setCookies) {
+				String pair = header.split(";", 2)[0];
+				int eq = pair.indexOf('=');
+				String name = pair.substring(0, eq).trim();
+				String value = pair.substring(eq + 1).trim();
+				if (value.isEmpty() || header.toLowerCase(Locale.ROOT).contains("max-age=0")) {
+					cookies.remove(name);
+				}
+				else {
+					cookies.put(name, value);
+				}
+			}
+		}
+
+		private String cookieHeader() {
+			if (cookies.isEmpty()) {
+				return null;
+			}
+			StringBuilder s = new StringBuilder();
+			cookies.forEach((k, v) -> s.append(s.length() == 0 ? "" : "; ").append(k).append('=').append(v));
+			return s.toString();
+		}
+
+		private static String enc(String s) {
+			return URLEncoder.encode(s, StandardCharsets.UTF_8);
+		}
+	}
+
+	/**
+	 * The seeded accounts, least recently used first. A TOTP code is accepted once per account, so an account
+	 * signs in at most once per 30-s step; if every account has been used in this step, a browser waits.
+	 */
+	private static final class AccountPool {
+
+		private final ArrayDeque<Account> idle = new ArrayDeque<>();
+
+		private final AtomicInteger waits = new AtomicInteger();
+
+		static AccountPool read(Path file) throws IOException {
+			AccountPool pool = new AccountPool();
+			for (String line : Files.readAllLines(file)) {
+				String[] parts = line.split("\t");
+				pool.idle.add(new Account(parts[0], Base32.decode(parts[1])));
+			}
+			return pool;
+		}
+
+		synchronized Account take(AtomicBoolean stopping) {
+			boolean waited = false;
+			while (!stopping.get()) {
+				long step = TotpAlgorithm.stepAt(Instant.now());
+				Account head = idle.peekFirst();
+				if (head != null && head.lastStep < step) {
+					return idle.pollFirst();
+				}
+				if (!waited) {
+					waits.incrementAndGet();
+					waited = true;
+				}
+				try {
+					wait(200);
+				}
+				catch (InterruptedException e) {
+					Thread.currentThread().interrupt();
+					return null;
+				}
+			}
+			return null;
+		}
+
+		synchronized void give(Account account) {
+			idle.addLast(account);
+			notifyAll();
+		}
+
+		synchronized void wakeUp() {
+			notifyAll();
+		}
+
+		static final class Account {
+
+			final String loginId;
+
+			final byte[] key;
+
+			volatile long lastStep = -1;
+
+			Account(String loginId, byte[] key) {
+				this.loginId = loginId;
+				this.key = key;
+			}
+		}
+	}
+
+	// ------------------------------------------------------------------------------------- CPU from /proc
+
+	/** CPU time of the portal's JVM, of its PostgreSQL cluster, of this driver, and of the whole machine. */
+	private static final class CpuMeter {
+
+		private final long serverPid;
+
+		private final Path pgData;
+
+		CpuMeter(long serverPid, Path pgData) {
+			this.serverPid = serverPid;
+			this.pgData = pgData;
+		}
+
+		Sample sample() throws IOException {
+			long postmaster = Long.parseLong(Files.readAllLines(pgData.resolve("postmaster.pid")).get(0).trim());
+			long pgTicks = 0;
+			try (Stream<Path> procs = Files.list(Path.of("/proc"))) {
+				for (Path p : (Iterable<Path>) procs::iterator) {
+					String name = p.getFileName().toString();
+					if (!name.chars().allMatch(Character::isDigit)) {
+						continue;
+					}
+					long[] stat = stat(Long.parseLong(name));
+					if (stat == null) {
+						continue;
+					}
+					if (Long.parseLong(name) == postmaster) {
+						// its own time plus that of backends that have exited (reaped children)
+						pgTicks += stat[1] + stat[2] + stat[3] + stat[4];
+					}
+					else if (stat[0] == postmaster) {
+						pgTicks += stat[1] + stat[2];
+					}
+				}
+			}
+			long[] jvm = stat(serverPid);
+			double driverMs = ((com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean())
+				.getProcessCpuTime() / 1e6;
+			String[] cpu = Files.readAllLines(Path.of("/proc/stat")).get(0).trim().split("\\s+");
+			long total = 0;
+			for (int i = 1; i < cpu.length; i++) {
+				total += Long.parseLong(cpu[i]);
+			}
+			long idle = Long.parseLong(cpu[4]) + Long.parseLong(cpu[5]);
+			// guest time is already counted in user time
+			if (cpu.length > 9) {
+				total -= Long.parseLong(cpu[9]) + (cpu.length > 10 ? Long.parseLong(cpu[10]) : 0);
+			}
+			return new Sample(ticksToMs(jvm[1] + jvm[2]), ticksToMs(pgTicks), driverMs, total, idle);
+		}
+
+		/** ppid, utime, stime, cutime, cstime of a process, or null if it is gone. */
+		private static long[] stat(long pid) {
+			try {
+				String s = Files.readString(Path.of("/proc", Long.toString(pid), "stat"));
+				String[] f = s.substring(s.lastIndexOf(')') + 2).split(" ");
+				// after "(comm) ": state ppid pgrp session tty tpgid flags minflt cminflt majflt cmajflt utime stime cutime cstime
+				return new long[] { Long.parseLong(f[1]), Long.parseLong(f[11]), Long.parseLong(f[12]),
+						Long.parseLong(f[13]), Long.parseLong(f[14]) };
+			}
+			catch (IOException | RuntimeException e) {
+				return null;
+			}
+		}
+
+		private static double ticksToMs(long ticks) {
+			return ticks * 1000.0 / CLOCK_TICKS_PER_SECOND;
+		}
+
+		record Sample(double jvmMs, double pgMs, double driverMs, long totalTicks, long idleTicks) {
+
+			double busyPercentSince(Sample before) {
+				long total = totalTicks - before.totalTicks;
+				return total == 0 ? Double.NaN : 100.0 * (total - (idleTicks - before.idleTicks)) / total;
+			}
+		}
+	}
+
+	// ------------------------------------------------------------------------------ the portal's process
+
+	/** The portal's JVM: commands on its standard input, {@code BENCH} lines back, everything else to a log. */
+	private static final class Server implements AutoCloseable {
+
+		private final Process process;
+
+		private final PrintWriter commands;
+
+		private final BlockingQueue<String> replies = new LinkedBlockingQueue<>();
+
+		private Server(Process process, Path log) throws IOException {
+			this.process = process;
+			this.commands = new PrintWriter(process.getOutputStream(), true, StandardCharsets.UTF_8);
+			Writer logWriter = Files.newBufferedWriter(log);
+			Thread pump = new Thread(() -> {
+				try (BufferedReader out = new BufferedReader(
+						new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8)); logWriter) {
+					String line;
+					while ((line = out.readLine()) != null) {
+						if (line.startsWith("BENCH ")) {
+							replies.add(line.substring(6));
+						}
+						logWriter.write(line);
+						logWriter.write('\n');
+						logWriter.flush();
+					}
+				}
+				catch (IOException e) {
+					// the process is gone
+				}
+				replies.add("EXITED");
+			}, "bench-server-output");
+			pump.setDaemon(true);
+			pump.start();
+		}
+
+		static Server start(List<String> command, Path log) throws IOException {
+			return new Server(new ProcessBuilder(command).redirectErrorStream(true).start(), log);
+		}
+
+		long pid() {
+			return process.pid();
+		}
+
+		void send(String command) {
+			commands.println(command);
+		}
+
+		/** Waits for the reply that starts with {@code word}; returns its key=value pairs. */
+		Map<String, String> await(String word, int timeoutSeconds) throws InterruptedException {
+			String reply = replies.poll(timeoutSeconds, TimeUnit.SECONDS);
+			if (reply == null || !reply.startsWith(word + " ")) {
+				throw new IllegalStateException("the portal did not answer " + word + " but: " + reply
+						+ " (see its log)");
+			}
+			Map<String, String> values = new LinkedHashMap<>();
+			for (String pair : reply.substring(word.length() + 1).split(" ")) {
+				int eq = pair.indexOf('=');
+				values.put(pair.substring(0, eq), pair.substring(eq + 1));
+			}
+			return values;
+		}
+
+		void awaitExit(int timeoutSeconds) throws InterruptedException {
+			if (!process.waitFor(timeoutSeconds, TimeUnit.SECONDS)) {
+				process.destroy();
+			}
+		}
+
+		@Override
+		public void close() throws InterruptedException {
+			commands.close();
+			if (!process.waitFor(60, TimeUnit.SECONDS)) {
+				process.destroy();
+				if (!process.waitFor(20, TimeUnit.SECONDS)) {
+					process.destroyForcibly();
+				}
+			}
+		}
+	}
+
+	// ---------------------------------------------------------------------------------------- the results
+
+	private record Row(int concurrency, int signIns, double rate, double p50, double p95, double p99,
+			double jvmCpuMs, double pgCpuMs, double driverCpuMs, double busyPercent, int errors, int accountWaits) {
+	}
+
+	private record CostResult(String cost, double rawRate, double hashCpuMs, int accounts, List<Row> rows) {
+
+		String table() {
+			StringBuilder s = new StringBuilder();
+			s.append(String.format(Locale.ROOT,
+					"%n%s — raw: %.1f verifications/s (%.1f CPU ms/verify), %d accounts%n", cost, rawRate,
+					hashCpuMs, accounts));
+			String head = String.format(Locale.ROOT, "%5s %11s %7s %7s %7s | %23s | %6s %6s | %8s %9s %6s %6s%n",
+					"conc", "sign-ins/s", "p50 ms", "p95 ms", "p99 ms", "server CPU ms/sign-in",
+					"driver", "CPU", "raw", "% of raw", "errors", "waits");
+			String head2 = String.format(Locale.ROOT, "%5s %11s %7s %7s %7s | %7s %7s %7s | %6s %6s | %8s %9s %6s %6s%n",
+					"", "", "", "", "", "JVM", "PG", "JVM-hash", "CPU ms", "busy", "verify/s", "", "", "");
+			s.append(head).append(head2).append("-".repeat(head.length() - 1)).append('\n');
+			for (Row r : rows) {
+				s.append(String.format(Locale.ROOT,
+						"%5d %11.1f %7.0f %7.0f %7.0f | %7.1f %7.1f %7.1f | %6.1f %5.0f%% | %8.1f %8.0f%% %6d %6d%n",
+						r.concurrency, r.rate, r.p50, r.p95, r.p99, r.jvmCpuMs, r.pgCpuMs, r.jvmCpuMs - hashCpuMs,
+						r.driverCpuMs, r.busyPercent, rawRate, 100 * r.rate / rawRate, r.errors, r.accountWaits));
+			}
+			rows.stream().max(Comparator.comparingDouble(Row::rate)).ifPresent(best -> s.append(String.format(
+					Locale.ROOT, "best: %.1f sign-ins/s at concurrency %d = %.0f %% of the raw hash rate (target 85 %%)%n",
+					best.rate, best.concurrency, 100 * best.rate / rawRate)));
+			return s.toString();
+		}
+	}
+
+	// ------------------------------------------------------------------------------------------- helpers
+
+	private static List<String> list(String csv) {
+		return Arrays.stream(csv.split(",")).map(String::trim).filter(s -> !s.isEmpty()).toList();
+	}
+
+	private static void say(String format, Object... args) {
+		System.out.printf(Locale.ROOT, "%tT  %s%n", System.currentTimeMillis(),
+				String.format(Locale.ROOT, format, args));
+		System.out.flush();
+	}
+
+	private static void sleep(double seconds) {
+		try {
+			Thread.sleep((long) (seconds * 1000));
+		}
+		catch (InterruptedException e) {
+			Thread.currentThread().interrupt();
+		}
+	}
+
+	private static String cpuModel() {
+		try (Stream<String> lines = Files.lines(Path.of("/proc/cpuinfo"))) {
+			return lines.filter(l -> l.startsWith("model name"))
+				.map(l -> l.substring(l.indexOf(':') + 1).trim())
+				.findFirst()
+				.orElse("unknown CPU");
+		}
+		catch (IOException e) {
+			return "unknown CPU";
+		}
+	}
+
+	private static long clockTicks() {
+		try {
+			Process p = new ProcessBuilder("getconf", "CLK_TCK").redirectErrorStream(true).start();
+			String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.US_ASCII).trim();
+			p.waitFor();
+			return Long.parseLong(out);
+		}
+		catch (Exception e) {
+			return 100;
+		}
+	}
+
+	/** Deletes a tree, keeping the named entries directly below it. */
+	private static void deleteTree(Path root, Path... keep) throws IOException {
+		if (!Files.exists(root)) {
+			return;
+		}
+		try (Stream<Path> walk = Files.walk(root)) {
+			walk.sorted(Comparator.reverseOrder())
+				.filter(p -> keep.length == 0 || !p.equals(root))
+				.filter(p -> Arrays.stream(keep).noneMatch(k -> root.relativize(p).startsWith(k)))
+				.forEach(p -> {
+					try {
+						Files.delete(p);
+					}
+					catch (IOException e) {
+						// left behind, e.g. a file still open
+					}
+				});
+		}
+	}
+}
