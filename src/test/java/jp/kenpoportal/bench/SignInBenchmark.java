@@ -18,6 +18,7 @@ import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
+import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -30,6 +31,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.stream.Stream;
 
+import jp.kenpoportal.bench.BenchmarkProcCpu.ThreadKind;
 import jp.kenpoportal.signin.totp.Base32;
 import jp.kenpoportal.signin.totp.TotpAlgorithm;
 
@@ -54,8 +56,6 @@ public final class SignInBenchmark {
 
 	private static final String HOST = "sakura.localhost";
 
-	private static final long CLOCK_TICKS_PER_SECOND = clockTicks();
-
 	private final List<String> hashes = list(System.getProperty("bench.hashes", "default,7168:5:1"));
 
 	private final int[] concurrencies = list(System.getProperty("bench.concurrency", "2,4,8")).stream()
@@ -64,7 +64,7 @@ public final class SignInBenchmark {
 
 	private final double seconds = Double.parseDouble(System.getProperty("bench.seconds", "15"));
 
-	private final double warmupSeconds = Double.parseDouble(System.getProperty("bench.warmup", "10"));
+	private final double warmupSeconds = Double.parseDouble(System.getProperty("bench.warmup", "20"));
 
 	private final double settleSeconds = Double.parseDouble(System.getProperty("bench.settle", "2"));
 
@@ -153,10 +153,15 @@ public final class SignInBenchmark {
 			server.send("hashrate %s %s %d".formatted(hashWarmupSeconds, hashSeconds, cores));
 			Map<String, String> rate = server.await("HASHRATE", 600);
 			long verifications = Long.parseLong(rate.get("verifications"));
-			double rawRate = verifications / Double.parseDouble(rate.get("seconds"));
-			double hashCpuMs = Long.parseLong(rate.get("cpuNanos")) / 1e6 / verifications;
-			say("[%s] raw hash rate %.1f verifications/s on %d threads, %.1f CPU ms each", label, rawRate, cores,
-					hashCpuMs);
+			Raw raw = new Raw(verifications / Double.parseDouble(rate.get("seconds")),
+					Double.parseDouble(rate.get("cpu.HASH")) / verifications,
+					Arrays.stream(ThreadKind.values())
+						.mapToDouble(k -> Double.parseDouble(rate.get("cpu." + k)))
+						.sum() / verifications);
+			double rawRate = raw.rate;
+			say("[%s] raw hash rate %.1f verifications/s on %d threads; CPU ms per verification: %.1f in the "
+					+ "hashing thread, %.1f for the whole JVM (GC included)", label, rawRate, cores, raw.threadCpuMs,
+					raw.jvmCpuMs);
 
 			int maxConcurrency = Arrays.stream(concurrencies).max().orElse(1);
 			// one sign-in per account and 30-s TOTP step: enough accounts for 1.5 times the raw hash rate
@@ -183,14 +188,14 @@ public final class SignInBenchmark {
 				rows.add(row);
 				say("[%s] concurrency %d: %.1f sign-ins/s, p50 %.0f ms, p99 %.0f ms, server %.1f CPU ms/sign-in, "
 						+ "%d errors, %d account waits", label, c, row.rate, row.p50, row.p99,
-						row.jvmCpuMs + row.pgCpuMs, row.errors, row.accountWaits);
+						row.jvm() + row.pgMs, row.errors, row.accountWaits);
 			}
 			server.send("quit");
 			server.awaitExit(60);
 			if (!keep) {
 				deleteTree(dir);
 			}
-			return new CostResult(cost, rawRate, hashCpuMs, accounts, rows);
+			return new CostResult(cost, raw, accounts, rows);
 		}
 	}
 
@@ -210,14 +215,21 @@ public final class SignInBenchmark {
 		int waits = pool.waits.get() - waitsBefore;
 		load.stop();
 		long[] latencies = load.latenciesCompletedBetween(start, end);
-		double elapsed = (end - start) / 1e9;
 		int n = latencies.length;
-		double rate = n / elapsed;
-		double perSignIn = n == 0 ? Double.NaN : 1.0 / n;
-		return new Row(concurrency, n, rate, percentile(latencies, 50), percentile(latencies, 95),
-				percentile(latencies, 99), (after.jvmMs - before.jvmMs) * perSignIn,
-				(after.pgMs - before.pgMs) * perSignIn, (after.driverMs - before.driverMs) * perSignIn,
-				after.busyPercentSince(before), errors, waits);
+		double per = n == 0 ? Double.NaN : 1.0 / n;
+		Map<ThreadKind, Double> jvm = new EnumMap<>(ThreadKind.class);
+		for (ThreadKind k : ThreadKind.values()) {
+			jvm.put(k, (after.jvm.get(k) - before.jvm.get(k)) * per);
+		}
+		double pg = (after.pgMs - before.pgMs) * per;
+		double driver = (after.driverMs - before.driverMs) * per;
+		double machineTotal = after.machineTotalMs - before.machineTotalMs;
+		double machineBusy = after.machineBusyMs - before.machineBusyMs;
+		double ours = (after.jvmTotal() - before.jvmTotal()) + (after.pgMs - before.pgMs)
+				+ (after.driverMs - before.driverMs);
+		return new Row(concurrency, n, n / ((end - start) / 1e9), percentile(latencies, 50),
+				percentile(latencies, 95), percentile(latencies, 99), jvm, pg, driver,
+				100 * machineBusy / machineTotal, 100 * Math.max(0, machineBusy - ours) / machineTotal, errors, waits);
 	}
 
 	private static double percentile(long[] sortedNanos, int p) {
@@ -230,16 +242,21 @@ public final class SignInBenchmark {
 
 	private String legend() {
 		return """
-				sign-ins/s     complete sign-ins finished in the window: GET /login, POST /login, GET /mfa/totp,
-				               POST /mfa/totp (TOTP code computed by the driver), GET / (home), redirects followed
-				p50/p95/p99    latency of one complete sign-in, first request to home page received
-				JVM, PG        CPU ms per sign-in of the portal's JVM and of its embedded PostgreSQL (postmaster and
-				               backends), from /proc/<pid>/stat utime+stime over the window
-				JVM-hash       JVM CPU ms per sign-in beyond one raw verification (CPU ms/verify in the heading)
-				driver         CPU ms per sign-in of this driver JVM (same machine, same cores)
-				CPU busy       whole machine, /proc/stat, over the window (%d cores)
-				%% of raw       sign-ins/s as a share of the raw verifications/s, measured in the portal's JVM
-				               with %d threads just before (target: at least 85 %%)
+
+				sign-in/s   complete sign-ins finished in the window: GET /login, POST /login (password), GET
+				            /mfa/totp, POST /mfa/totp (TOTP code computed by the driver), GET / (home), with redirects
+				p50/95/99   latency of one complete sign-in, first request to home page received
+				server ms   CPU ms per sign-in of the portal's JVM plus its embedded PostgreSQL (/proc, utime+stime)
+				raw /s      password-hash verifications per second of the configured hash, PasswordHasher.matches
+				            in the portal's own JVM on %d threads, measured just before the sign-ins
+				%% of raw    sign-in/s ÷ raw /s (target: at least 85 %%)
+				CPU-based   the same share from CPU time alone: raw JVM CPU ms per verification ÷ CPU ms per
+				            sign-in of portal JVM + PostgreSQL + driver; what %% of raw would be on a machine
+				            doing nothing else
+				CPU busy    whole machine over the window (%d cores); others = CPU used by other processes
+				JVM all     the portal JVM's CPU per sign-in, by thread: requests (Tomcat threads, the password
+				            hash included), GC, JIT (C1/C2 compilers), other
+				PG, driver  the embedded PostgreSQL (postmaster and backends); this driver's JVM
 				""".formatted(cores, cores);
 	}
 
@@ -528,7 +545,7 @@ public final class SignInBenchmark {
 
 	// ------------------------------------------------------------------------------------- CPU from /proc
 
-	/** CPU time of the portal's JVM, of its PostgreSQL cluster, of this driver, and of the whole machine. */
+	/** CPU time of the portal's JVM by thread kind, of its PostgreSQL cluster, of this driver, of the machine. */
 	private static final class CpuMeter {
 
 		private final long serverPid;
@@ -541,66 +558,19 @@ public final class SignInBenchmark {
 		}
 
 		Sample sample() throws IOException {
-			long postmaster = Long.parseLong(Files.readAllLines(pgData.resolve("postmaster.pid")).get(0).trim());
-			long pgTicks = 0;
-			try (Stream<Path> procs = Files.list(Path.of("/proc"))) {
-				for (Path p : (Iterable<Path>) procs::iterator) {
-					String name = p.getFileName().toString();
-					if (!name.chars().allMatch(Character::isDigit)) {
-						continue;
-					}
-					long[] stat = stat(Long.parseLong(name));
-					if (stat == null) {
-						continue;
-					}
-					if (Long.parseLong(name) == postmaster) {
-						// its own time plus that of backends that have exited (reaped children)
-						pgTicks += stat[1] + stat[2] + stat[3] + stat[4];
-					}
-					else if (stat[0] == postmaster) {
-						pgTicks += stat[1] + stat[2];
-					}
-				}
-			}
-			long[] jvm = stat(serverPid);
-			double driverMs = ((com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean())
+			double[] machine = BenchmarkProcCpu.machineMs();
+			Map<ThreadKind, Double> jvm = BenchmarkProcCpu.threadsMs(serverPid);
+			double pg = BenchmarkProcCpu.postgresMs(pgData);
+			double driver = ((com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean())
 				.getProcessCpuTime() / 1e6;
-			String[] cpu = Files.readAllLines(Path.of("/proc/stat")).get(0).trim().split("\\s+");
-			long total = 0;
-			for (int i = 1; i < cpu.length; i++) {
-				total += Long.parseLong(cpu[i]);
-			}
-			long idle = Long.parseLong(cpu[4]) + Long.parseLong(cpu[5]);
-			// guest time is already counted in user time
-			if (cpu.length > 9) {
-				total -= Long.parseLong(cpu[9]) + (cpu.length > 10 ? Long.parseLong(cpu[10]) : 0);
-			}
-			return new Sample(ticksToMs(jvm[1] + jvm[2]), ticksToMs(pgTicks), driverMs, total, idle);
+			return new Sample(jvm, pg, driver, machine[0], machine[1]);
 		}
 
-		/** ppid, utime, stime, cutime, cstime of a process, or null if it is gone. */
-		private static long[] stat(long pid) {
-			try {
-				String s = Files.readString(Path.of("/proc", Long.toString(pid), "stat"));
-				String[] f = s.substring(s.lastIndexOf(')') + 2).split(" ");
-				// after "(comm) ": state ppid pgrp session tty tpgid flags minflt cminflt majflt cmajflt utime stime cutime cstime
-				return new long[] { Long.parseLong(f[1]), Long.parseLong(f[11]), Long.parseLong(f[12]),
-						Long.parseLong(f[13]), Long.parseLong(f[14]) };
-			}
-			catch (IOException | RuntimeException e) {
-				return null;
-			}
-		}
+		record Sample(Map<ThreadKind, Double> jvm, double pgMs, double driverMs, double machineBusyMs,
+				double machineTotalMs) {
 
-		private static double ticksToMs(long ticks) {
-			return ticks * 1000.0 / CLOCK_TICKS_PER_SECOND;
-		}
-
-		record Sample(double jvmMs, double pgMs, double driverMs, long totalTicks, long idleTicks) {
-
-			double busyPercentSince(Sample before) {
-				long total = totalTicks - before.totalTicks;
-				return total == 0 ? Double.NaN : 100.0 * (total - (idleTicks - before.idleTicks)) / total;
+			double jvmTotal() {
+				return jvm.values().stream().mapToDouble(Double::doubleValue).sum();
 			}
 		}
 	}
@@ -689,32 +659,48 @@ public final class SignInBenchmark {
 
 	// ---------------------------------------------------------------------------------------- the results
 
-	private record Row(int concurrency, int signIns, double rate, double p50, double p95, double p99,
-			double jvmCpuMs, double pgCpuMs, double driverCpuMs, double busyPercent, int errors, int accountWaits) {
+	/** The raw hash: verifications per second, CPU ms per verification in its thread and in the whole JVM. */
+	private record Raw(double rate, double threadCpuMs, double jvmCpuMs) {
 	}
 
-	private record CostResult(String cost, double rawRate, double hashCpuMs, int accounts, List<Row> rows) {
+	/** One window; CPU figures are milliseconds per sign-in. */
+	private record Row(int concurrency, int signIns, double rate, double p50, double p95, double p99,
+			Map<ThreadKind, Double> jvmMs, double pgMs, double driverMs, double busyPercent, double othersPercent,
+			int errors, int accountWaits) {
+
+		double jvm() {
+			return jvmMs.values().stream().mapToDouble(Double::doubleValue).sum();
+		}
+	}
+
+	private record CostResult(String cost, Raw raw, int accounts, List<Row> rows) {
 
 		String table() {
 			StringBuilder s = new StringBuilder();
-			s.append(String.format(Locale.ROOT,
-					"%n%s — raw: %.1f verifications/s (%.1f CPU ms/verify), %d accounts%n", cost, rawRate,
-					hashCpuMs, accounts));
-			String head = String.format(Locale.ROOT, "%5s %11s %7s %7s %7s | %23s | %6s %6s | %8s %9s %6s %6s%n",
-					"conc", "sign-ins/s", "p50 ms", "p95 ms", "p99 ms", "server CPU ms/sign-in",
-					"driver", "CPU", "raw", "% of raw", "errors", "waits");
-			String head2 = String.format(Locale.ROOT, "%5s %11s %7s %7s %7s | %7s %7s %7s | %6s %6s | %8s %9s %6s %6s%n",
-					"", "", "", "", "", "JVM", "PG", "JVM-hash", "CPU ms", "busy", "verify/s", "", "", "");
-			s.append(head).append(head2).append("-".repeat(head.length() - 1)).append('\n');
+			s.append(String.format(Locale.ROOT, "%n%s — raw hash: %.1f verifications/s, %.1f CPU ms each "
+					+ "(%.1f with the JVM's GC); %d accounts%n", cost, raw.rate, raw.threadCpuMs, raw.jvmCpuMs,
+					accounts));
+			s.append(String.format(Locale.ROOT, "%5s %10s %7s %7s %7s %9s %9s %8s %9s %8s %6s %6s%n", "conc",
+					"sign-in/s", "p50 ms", "p95 ms", "p99 ms", "server ms", "raw /s", "% of raw", "CPU-based",
+					"CPU busy", "others", "errors"));
 			for (Row r : rows) {
+				double server = r.jvm() + r.pgMs;
 				s.append(String.format(Locale.ROOT,
-						"%5d %11.1f %7.0f %7.0f %7.0f | %7.1f %7.1f %7.1f | %6.1f %5.0f%% | %8.1f %8.0f%% %6d %6d%n",
-						r.concurrency, r.rate, r.p50, r.p95, r.p99, r.jvmCpuMs, r.pgCpuMs, r.jvmCpuMs - hashCpuMs,
-						r.driverCpuMs, r.busyPercent, rawRate, 100 * r.rate / rawRate, r.errors, r.accountWaits));
+						"%5d %10.1f %7.0f %7.0f %7.0f %9.1f %9.1f %7.0f%% %8.0f%% %7.0f%% %5.0f%% %6d%n",
+						r.concurrency, r.rate, r.p50, r.p95, r.p99, server, raw.rate, 100 * r.rate / raw.rate,
+						100 * raw.jvmCpuMs / (server + r.driverMs), r.busyPercent, r.othersPercent, r.errors));
+			}
+			s.append(String.format(Locale.ROOT, "%5s  CPU ms per sign-in: %8s %8s %6s %6s %6s %6s %7s%n", "conc",
+					"JVM all", "requests", "GC", "JIT", "other", "PG", "driver"));
+			for (Row r : rows) {
+				s.append(String.format(Locale.ROOT, "%5d  %19s %8.1f %8.1f %6.1f %6.1f %6.1f %6.1f %7.1f%n",
+						r.concurrency, "", r.jvm(), r.jvmMs.get(ThreadKind.REQUESTS), r.jvmMs.get(ThreadKind.GC),
+						r.jvmMs.get(ThreadKind.JIT), r.jvmMs.get(ThreadKind.OTHER) + r.jvmMs.get(ThreadKind.HASH),
+						r.pgMs, r.driverMs));
 			}
 			rows.stream().max(Comparator.comparingDouble(Row::rate)).ifPresent(best -> s.append(String.format(
 					Locale.ROOT, "best: %.1f sign-ins/s at concurrency %d = %.0f %% of the raw hash rate (target 85 %%)%n",
-					best.rate, best.concurrency, 100 * best.rate / rawRate)));
+					best.rate, best.concurrency, 100 * best.rate / raw.rate)));
 			return s.toString();
 		}
 	}
@@ -749,18 +735,6 @@ public final class SignInBenchmark {
 		}
 		catch (IOException e) {
 			return "unknown CPU";
-		}
-	}
-
-	private static long clockTicks() {
-		try {
-			Process p = new ProcessBuilder("getconf", "CLK_TCK").redirectErrorStream(true).start();
-			String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.US_ASCII).trim();
-			p.waitFor();
-			return Long.parseLong(out);
-		}
-		catch (Exception e) {
-			return 100;
 		}
 	}
 

@@ -4,8 +4,6 @@ import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
 import java.io.PrintStream;
-import java.lang.management.ManagementFactory;
-import java.lang.management.ThreadMXBean;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -15,12 +13,14 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.concurrent.atomic.AtomicLong;
 
 import jp.kenpoportal.KenpoPortalApplication;
 import jp.kenpoportal.account.Account;
 import jp.kenpoportal.account.Accounts;
 import jp.kenpoportal.account.PasswordHasher;
+import jp.kenpoportal.bench.BenchmarkProcCpu.ThreadKind;
 import jp.kenpoportal.common.SecuritySettings;
 import jp.kenpoportal.member.Member;
 import jp.kenpoportal.member.MemberDirectory;
@@ -46,7 +46,7 @@ import org.springframework.transaction.support.TransactionTemplate;
  * <pre>
  *   → BENCH READY port=… pid=… memoryKib=… iterations=… parallelism=… pgdata=…
  *   ← hashrate &lt;warm-up s&gt; &lt;measure s&gt; &lt;threads&gt;
- *   → BENCH HASHRATE verifications=… seconds=… cpuNanos=…
+ *   → BENCH HASHRATE verifications=… seconds=… cpu.HASH=… cpu.GC=… cpu.JIT=… … (CPU milliseconds by thread kind)
  *   ← seed &lt;count&gt; &lt;file&gt;
  *   → BENCH SEEDED count=… millis=…
  *   ← quit
@@ -107,9 +107,7 @@ public final class SignInBenchmarkServer {
 	private static void hashRate(PasswordHasher hasher, double warmupSeconds, double seconds, int threads)
 			throws InterruptedException {
 		String hash = hasher.hash(PASSWORD);
-		ThreadMXBean mx = ManagementFactory.getThreadMXBean();
 		AtomicLong count = new AtomicLong();
-		AtomicLong cpu = new AtomicLong();
 		long warmupEnd = System.nanoTime() + (long) (warmupSeconds * 1e9);
 		long end = warmupEnd + (long) (seconds * 1e9);
 		List<Thread> workers = new ArrayList<>();
@@ -118,24 +116,31 @@ public final class SignInBenchmarkServer {
 				while (System.nanoTime() < warmupEnd) {
 					check(hasher.matches(PASSWORD, hash));
 				}
-				long cpuStart = mx.getCurrentThreadCpuTime();
 				long n = 0;
 				while (System.nanoTime() < end) {
 					check(hasher.matches(PASSWORD, hash));
 					n++;
 				}
-				cpu.addAndGet(mx.getCurrentThreadCpuTime() - cpuStart);
 				count.addAndGet(n);
 			}, "bench-hash-" + i);
 			workers.add(t);
 			t.start();
 		}
+		Thread.sleep(Math.max(0, (warmupEnd - System.nanoTime()) / 1_000_000));
+		long pid = ProcessHandle.current().pid();
+		Map<ThreadKind, Double> before = BenchmarkProcCpu.threadsMs(pid);
+		long measureStart = System.nanoTime();
 		for (Thread t : workers) {
 			t.join();
 		}
-		// each thread stops after the verification under way at the deadline: count the real span
-		double elapsed = (System.nanoTime() - warmupEnd) / 1e9;
-		reply("HASHRATE verifications=%d seconds=%.3f cpuNanos=%d", count.get(), elapsed, cpu.get());
+		// each thread finishes the verification under way at the deadline: count the real span
+		double elapsed = (System.nanoTime() - measureStart) / 1e9;
+		Map<ThreadKind, Double> after = BenchmarkProcCpu.threadsMs(pid);
+		StringBuilder cpu = new StringBuilder();
+		for (ThreadKind kind : ThreadKind.values()) {
+			cpu.append(String.format(Locale.ROOT, " cpu.%s=%.0f", kind, after.get(kind) - before.get(kind)));
+		}
+		reply("HASHRATE verifications=%d seconds=%.3f%s", count.get(), elapsed, cpu);
 	}
 
 	private static void check(boolean matched) {

@@ -14,12 +14,17 @@ import jakarta.mail.Multipart;
 import jakarta.mail.Part;
 import jakarta.mail.internet.MimeMessage;
 
+import org.springframework.boot.autoconfigure.condition.ConditionalOnExpression;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 
-/** Shows every mail the embedded SMTP server received, newest first, links clickable. Dev only. */
+/**
+ * Shows every mail the embedded SMTP server received, newest first, links clickable. Only
+ * when the embedded server runs: with a real SMTP host there is no such page.
+ */
 @Controller
+@ConditionalOnExpression("'${spring.mail.host:}'.isEmpty()")
 class DevMailboxController {
 
 	private static final Pattern URL = Pattern.compile("https?://[^\\s<>\"]+");

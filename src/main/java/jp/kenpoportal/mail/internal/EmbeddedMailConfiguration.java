@@ -37,11 +37,6 @@ class EmbeddedMailConfiguration {
 		return sender;
 	}
 
-	@Bean
-	DevMailboxController devMailboxController(GreenMail server) {
-		return new DevMailboxController(server);
-	}
-
 	/** A fixed port for the life of the server, so a stopped server restarts where senders expect it. */
 	private static int freePort() throws IOException {
 		try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
