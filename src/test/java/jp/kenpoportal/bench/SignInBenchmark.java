@@ -45,7 +45,7 @@ import jp.kenpoportal.signin.totp.TotpAlgorithm;
  *
  * <p>Settings (system properties): {@code bench.hashes} (comma-separated, each {@code default} or
  * {@code memoryKib:iterations:parallelism}), {@code bench.concurrency}, {@code bench.seconds},
- * {@code bench.warmup}, {@code bench.settle}, {@code bench.hashSeconds}, {@code bench.hashWarmup},
+ * {@code bench.warmupMin}, {@code bench.warmup} (sign-in warm-up, seconds), {@code bench.settle}, {@code bench.hashSeconds}, {@code bench.hashWarmup},
  * {@code bench.accounts} (0 = enough for the measured hash rate), {@code bench.jfr}, {@code bench.serverJvmArgs},
  * {@code bench.dir}, {@code bench.keep}.
  */
@@ -64,7 +64,9 @@ public final class SignInBenchmark {
 
 	private final double seconds = Double.parseDouble(System.getProperty("bench.seconds", "15"));
 
-	private final double warmupSeconds = Double.parseDouble(System.getProperty("bench.warmup", "20"));
+	private final double warmupSeconds = Double.parseDouble(System.getProperty("bench.warmup", "45"));
+
+	private final double warmupMinSeconds = Double.parseDouble(System.getProperty("bench.warmupMin", "15"));
 
 	private final double settleSeconds = Double.parseDouble(System.getProperty("bench.settle", "2"));
 
@@ -94,8 +96,8 @@ public final class SignInBenchmark {
 		long started = System.nanoTime();
 		say("Sign-in benchmark: %d cores (%s), %s %s; results and logs in %s", cores, cpuModel(),
 				System.getProperty("java.vm.name"), System.getProperty("java.version"), runDir);
-		say("hash costs %s, concurrencies %s, %.0f s each (+%.0f s settle), %.0f s sign-in warm-up", hashes,
-				Arrays.toString(concurrencies), seconds, settleSeconds, warmupSeconds);
+		say("hash costs %s, concurrencies %s, %.0f s each (+%.0f s settle), sign-in warm-up %.0f–%.0f s", hashes,
+				Arrays.toString(concurrencies), seconds, settleSeconds, warmupMinSeconds, warmupSeconds);
 		List<CostResult> results = new ArrayList<>();
 		for (String hash : hashes) {
 			results.add(runCost(hash));
@@ -174,14 +176,9 @@ public final class SignInBenchmark {
 					seeded.get("millis"));
 			AccountPool pool = AccountPool.read(accountsFile);
 
-			Load warmup = new Load(port, pool, maxConcurrency);
-			warmup.startWorkers();
-			sleep(warmupSeconds);
-			warmup.stop();
-			say("[%s] warm-up: %d sign-ins at concurrency %d, %d errors", label, warmup.completedTotal(),
-					maxConcurrency, warmup.errors.get());
-
 			CpuMeter cpu = new CpuMeter(server.pid(), pgData);
+			warmUp(label, port, pool, maxConcurrency, cpu);
+
 			List<Row> rows = new ArrayList<>();
 			for (int c : concurrencies) {
 				Row row = window(port, pool, c, cpu);
@@ -197,6 +194,34 @@ public final class SignInBenchmark {
 			}
 			return new CostResult(cost, raw, accounts, rows);
 		}
+	}
+
+	/**
+	 * Sign-ins at the highest concurrency until the JIT compilers have (nearly) settled: in slices of 5 s, at
+	 * least {@code bench.warmupMin} s and at most {@code bench.warmup} s, stopping once the compiler threads
+	 * used less than 3 % of the portal JVM's CPU in a slice. Compilation otherwise lands in the first windows.
+	 */
+	private void warmUp(String label, int port, AccountPool pool, int concurrency, CpuMeter cpu) throws Exception {
+		Load load = new Load(port, pool, concurrency);
+		load.startWorkers();
+		long started = System.nanoTime();
+		double jitShare = Double.NaN;
+		CpuMeter.Sample last = cpu.sample();
+		while (true) {
+			sleep(5);
+			CpuMeter.Sample now = cpu.sample();
+			double jvm = now.jvmTotal() - last.jvmTotal();
+			jitShare = jvm <= 0 ? 0 : (now.jvm.get(ThreadKind.JIT) - last.jvm.get(ThreadKind.JIT)) / jvm;
+			last = now;
+			double elapsed = (System.nanoTime() - started) / 1e9;
+			if (elapsed >= warmupSeconds || elapsed >= warmupMinSeconds && jitShare < 0.03) {
+				break;
+			}
+		}
+		load.stop();
+		say("[%s] warm-up: %d sign-ins at concurrency %d in %.0f s, %d errors; JIT compilers at %.0f %% of the "
+				+ "JVM's CPU in the last 5 s", label, load.completedTotal(), concurrency,
+				(System.nanoTime() - started) / 1e9, load.errors.get(), 100 * jitShare);
 	}
 
 	/** One measured window: workers started, a settle time, then counters read before and after. */

@@ -14,6 +14,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.atomic.AtomicLong;
 
 import jp.kenpoportal.KenpoPortalApplication;
@@ -108,6 +109,8 @@ public final class SignInBenchmarkServer {
 			throws InterruptedException {
 		String hash = hasher.hash(PASSWORD);
 		AtomicLong count = new AtomicLong();
+		CountDownLatch done = new CountDownLatch(threads);
+		CountDownLatch release = new CountDownLatch(1);
 		long warmupEnd = System.nanoTime() + (long) (warmupSeconds * 1e9);
 		long end = warmupEnd + (long) (seconds * 1e9);
 		List<Thread> workers = new ArrayList<>();
@@ -122,6 +125,9 @@ public final class SignInBenchmarkServer {
 					n++;
 				}
 				count.addAndGet(n);
+				done.countDown();
+				// stay alive until the CPU of this thread has been read
+				awaitQuietly(release);
 			}, "bench-hash-" + i);
 			workers.add(t);
 			t.start();
@@ -130,17 +136,28 @@ public final class SignInBenchmarkServer {
 		long pid = ProcessHandle.current().pid();
 		Map<ThreadKind, Double> before = BenchmarkProcCpu.threadsMs(pid);
 		long measureStart = System.nanoTime();
-		for (Thread t : workers) {
-			t.join();
-		}
+		done.await();
 		// each thread finishes the verification under way at the deadline: count the real span
 		double elapsed = (System.nanoTime() - measureStart) / 1e9;
 		Map<ThreadKind, Double> after = BenchmarkProcCpu.threadsMs(pid);
+		release.countDown();
+		for (Thread t : workers) {
+			t.join();
+		}
 		StringBuilder cpu = new StringBuilder();
 		for (ThreadKind kind : ThreadKind.values()) {
 			cpu.append(String.format(Locale.ROOT, " cpu.%s=%.0f", kind, after.get(kind) - before.get(kind)));
 		}
 		reply("HASHRATE verifications=%d seconds=%.3f%s", count.get(), elapsed, cpu);
+	}
+
+	private static void awaitQuietly(CountDownLatch latch) {
+		try {
+			latch.await();
+		}
+		catch (InterruptedException e) {
+			Thread.currentThread().interrupt();
+		}
 	}
 
 	private static void check(boolean matched) {

@@ -70,11 +70,11 @@ class SecondNodeTest {
 
 	private ConfigurableApplicationContext startSecondNode() throws Exception {
 		String masterKey = Files.readString(Path.of(dataDir, "master.key")).strip();
+		// command-line arguments: they outrank application.yml, as a real second node's settings would
 		return new SpringApplicationBuilder(KenpoPortalApplication.class).profiles("test")
-			.properties("server.port=0", "spring.datasource.url=" + postgres.getJdbcUrl("postgres", "postgres"),
-					"spring.datasource.username=postgres", "spring.mail.host=127.0.0.1",
-					"spring.mail.port=" + smtp.getSmtp().getServerSetup().getPort(), "portal.master-key=" + masterKey,
-					"portal.data-dir=" + dataDir + "-node2")
-			.run();
+			.run("--server.port=0", "--spring.datasource.url=" + postgres.getJdbcUrl("postgres", "postgres"),
+					"--spring.datasource.username=postgres", "--spring.mail.host=127.0.0.1",
+					"--spring.mail.port=" + smtp.getSmtp().getServerSetup().getPort(), "--portal.master-key=" + masterKey,
+					"--portal.data-dir=" + dataDir + "-node2");
 	}
 }

@@ -141,6 +141,31 @@ class ForgotPasswordTest {
 	}
 
 	@Test
+	void whenTheMemberUsesAnAuthenticatorAppThenSignInAfterTheResetStillAsksForItsCode() {
+		TestMember member = members.newMember("sakura");
+		Journeys.onboardWithTotp(new TestBrowser(port, member.host()), mailbox, member, PASSWORD);
+		String link = requestLink(member);
+
+		setPassword(new TestBrowser(port, member.host()), link, NEW_PASSWORD, NEW_PASSWORD);
+		TestBrowser browser = new TestBrowser(port, member.host());
+		Page page = Journeys.signIn(browser, member.loginId(), NEW_PASSWORD);
+
+		assertThat(page.path()).startsWith("/mfa/totp");
+		assertThat(browser.get("/").path()).startsWith("/mfa/totp");
+		assertThat(jdbc.sql("select count(*) from totp_credential where account_id = ?").param(member.accountId())
+			.query(Integer.class).single()).isEqualTo(1);
+	}
+
+	@Test
+	void whenTheLinkIsOpenedOnAnotherKenpoHostThenItIsRefused() {
+		TestMember member = onboardedMember();
+		String link = requestLink(member);
+
+		assertThat(new TestBrowser(port, "aoba.localhost").get(link).heading()).isEqualTo("このリンクは使用できません");
+		assertThat(new TestBrowser(port, member.host()).get(link).heading()).isEqualTo("パスワードの再設定");
+	}
+
+	@Test
 	void whenTheLinkIsUsedAgainThenItIsRefused() {
 		TestMember member = onboardedMember();
 		String link = requestLink(member);
