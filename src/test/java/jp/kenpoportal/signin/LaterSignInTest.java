@@ -159,6 +159,21 @@ class LaterSignInTest {
 	}
 
 	@Test
+	void whenCodesAreSentAgainTooOftenThenTheAccountsHourlyQuotaStopsThem() {
+		TestMember member = onboardedMember();
+		TestBrowser browser = new TestBrowser(port, member.host());
+		Journeys.signIn(browser, member.loginId(), PASSWORD);
+
+		Page page = null;
+		for (int i = 0; i < 11; i++) {
+			clock.advance(Duration.ofSeconds(61));
+			page = browser.submit("/mfa/email/resend", Map.of());
+		}
+
+		assertThat(page.error()).contains("しばらく送信できません");
+	}
+
+	@Test
 	void whenFiveWrongCodesAreTypedThenTheCodeIsVoid() {
 		TestMember member = onboardedMember();
 		TestBrowser browser = new TestBrowser(port, member.host());

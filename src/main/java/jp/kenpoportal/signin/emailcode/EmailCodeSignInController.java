@@ -104,6 +104,9 @@ class EmailCodeSignInController {
 			model.addAttribute("errorArg", wait.toSeconds() + 1);
 			return page(model, account, "code.error.tooSoon");
 		}
+		if (!codes.takeResend(account.id())) {
+			return page(model, account, "code.error.tooMany");
+		}
 		Kenpo kenpo = CurrentKenpo.get();
 		codes.issue(kenpo, account.id(), CodePurpose.SIGN_IN, account.email());
 		audit.record(kenpo.id(), account.id(), AuditType.EMAIL_CODE_SENT, "SIGN_IN resend");

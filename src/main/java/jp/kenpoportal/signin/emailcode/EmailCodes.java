@@ -9,6 +9,7 @@ import java.util.Optional;
 import jp.kenpoportal.common.OneTimeSecrets;
 import jp.kenpoportal.common.SecuritySettings;
 import jp.kenpoportal.common.TypedInput;
+import jp.kenpoportal.signin.RateLimits;
 import jp.kenpoportal.tenant.Kenpo;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -32,7 +33,11 @@ public class EmailCodes {
 
 	private final Clock clock;
 
-	EmailCodes(JdbcClient jdbc, OneTimeSecrets secrets, MailTexts mails, SecuritySettings settings, Clock clock) {
+	private final RateLimits limits;
+
+	EmailCodes(JdbcClient jdbc, OneTimeSecrets secrets, MailTexts mails, SecuritySettings settings, Clock clock,
+			RateLimits limits) {
+		this.limits = limits;
 		this.jdbc = jdbc;
 		this.secrets = secrets;
 		this.mails = mails;
@@ -82,6 +87,11 @@ public class EmailCodes {
 		}
 		Duration wait = Duration.between(clock.instant(), last.get().plus(settings.emailCodeResendInterval()));
 		return wait.isNegative() ? Duration.ZERO : wait;
+	}
+
+	/** Takes one of the account's hourly resends; false once they are used up (no mail bombing). */
+	public boolean takeResend(long accountId) {
+		return limits.tryAcquire(RateLimits.Limit.RESENDS_PER_ACCOUNT, Long.toString(accountId));
 	}
 
 	@Transactional

@@ -168,7 +168,7 @@ class LoginMethodController {
 		if (switchable(kenpo, account, SecondFactor.EMAIL_CODE.name()).isEmpty()) {
 			return "redirect:" + PATH;
 		}
-		if (codes.waitBeforeResend(account.id(), CodePurpose.ENROL).isZero()) {
+		if (codes.waitBeforeResend(account.id(), CodePurpose.ENROL).isZero() && codes.takeResend(account.id())) {
 			codes.issue(kenpo, account.id(), CodePurpose.ENROL, account.email());
 			model.addAttribute("resent", true);
 		}

@@ -11,6 +11,7 @@ import jp.kenpoportal.common.SecuritySettings;
 import jp.kenpoportal.common.TypedInput;
 import jp.kenpoportal.signin.SignedInAccount;
 import jp.kenpoportal.signin.emailcode.CodeCheck;
+import jp.kenpoportal.signin.emailcode.EmailCodes;
 import jp.kenpoportal.signin.emailcode.EmailVerifications;
 import jp.kenpoportal.tenant.CurrentKenpo;
 import jp.kenpoportal.tenant.Kenpo;
@@ -42,8 +43,11 @@ class EmailStep implements OnboardingStep {
 
 	private final AuditTrail audit;
 
+	private final EmailCodes codes;
+
 	EmailStep(SignedInAccount signedIn, EmailVerifications verifications, SecuritySettings settings,
-			AuditTrail audit) {
+			AuditTrail audit, EmailCodes codes) {
+		this.codes = codes;
 		this.signedIn = signedIn;
 		this.verifications = verifications;
 		this.settings = settings;
@@ -95,6 +99,10 @@ class EmailStep implements OnboardingStep {
 		if (!wait.isZero() && verifications.pending(account.id()).map(p -> p.email().equals(address)).orElse(false)) {
 			return "redirect:" + PATH;
 		}
+		if (!codes.takeResend(account.id())) {
+			model.addAttribute("error", "code.error.tooMany");
+			return "onboarding/email";
+		}
 		verifications.send(kenpo, account.id(), address);
 		audit.record(kenpo.id(), account.id(), AuditType.EMAIL_VERIFICATION_SENT, null);
 		return "redirect:" + PATH;
@@ -131,6 +139,9 @@ class EmailStep implements OnboardingStep {
 		if (!wait.isZero()) {
 			model.addAttribute("errorArg", wait.toSeconds() + 1);
 			return waiting(model, account, pending.get(), "code.error.tooSoon");
+		}
+		if (!codes.takeResend(account.id())) {
+			return waiting(model, account, pending.get(), "code.error.tooMany");
 		}
 		verifications.send(kenpo, account.id(), pending.get().email());
 		audit.record(kenpo.id(), account.id(), AuditType.EMAIL_VERIFICATION_SENT, "resend");

@@ -169,6 +169,9 @@ class FactorEnrolmentStep implements OnboardingStep {
 			model.addAttribute("errorArg", wait.toSeconds() + 1);
 			return view(model, account, "code.error.tooSoon");
 		}
+		if (!codes.takeResend(account.id())) {
+			return view(model, account, "code.error.tooMany");
+		}
 		codes.issue(kenpo, account.id(), CodePurpose.ENROL, account.email());
 		audit.record(kenpo.id(), account.id(), AuditType.EMAIL_CODE_SENT, "ENROL resend");
 		model.addAttribute("resent", true);

@@ -15,6 +15,7 @@ import jp.kenpoportal.signin.RecentFactor;
 import jp.kenpoportal.signin.SessionControl;
 import jp.kenpoportal.signin.SignedInAccount;
 import jp.kenpoportal.signin.emailcode.CodeCheck;
+import jp.kenpoportal.signin.emailcode.EmailCodes;
 import jp.kenpoportal.signin.emailcode.EmailVerifications;
 import jp.kenpoportal.tenant.CurrentKenpo;
 import jp.kenpoportal.tenant.Kenpo;
@@ -56,10 +57,13 @@ class ProfileController {
 
 	private final AuditTrail audit;
 
+	private final EmailCodes codes;
+
 	private final RequestCache requestCache = new HttpSessionRequestCache();
 
 	ProfileController(SignedInAccount signedIn, RecentFactor recentFactor, EmailVerifications verifications,
-			SessionControl sessions, AuditTrail audit) {
+			SessionControl sessions, AuditTrail audit, EmailCodes codes) {
+		this.codes = codes;
 		this.signedIn = signedIn;
 		this.recentFactor = recentFactor;
 		this.verifications = verifications;
@@ -108,6 +112,10 @@ class ProfileController {
 		}
 		if (address.equals(account.email())) {
 			model.addAttribute("emailError", "profile.email.error.same");
+			return show(model, request);
+		}
+		if (!codes.takeResend(account.id())) {
+			model.addAttribute("emailError", "code.error.tooMany");
 			return show(model, request);
 		}
 		verifications.send(kenpo, account.id(), address);
