@@ -2,12 +2,12 @@ package jp.kenpoportal.signin.onboarding;
 
 import java.time.Duration;
 import java.util.Optional;
-import java.util.regex.Pattern;
 
 import jp.kenpoportal.account.Account;
 import jp.kenpoportal.audit.AuditTrail;
 import jp.kenpoportal.audit.AuditType;
 import jp.kenpoportal.common.SecuritySettings;
+import jp.kenpoportal.common.EmailAddress;
 import jp.kenpoportal.common.TypedInput;
 import jp.kenpoportal.signin.SignedInAccount;
 import jp.kenpoportal.signin.emailcode.CodeCheck;
@@ -31,9 +31,6 @@ class EmailStep implements OnboardingStep {
 
 	static final String PATH = "/onboarding/email";
 
-	/** Deliberately simple (WHATWG's "valid e-mail address"): the confirmation mail is the real test. */
-	private static final Pattern EMAIL = Pattern.compile(
-			"^[A-Za-z0-9.!#$%&'*+/=?^_`{|}~-]+@[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?(?:\\.[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?)+$");
 
 	private final SignedInAccount signedIn;
 
@@ -91,7 +88,7 @@ class EmailStep implements OnboardingStep {
 			model.addAttribute("error", "onboarding.email.error.required");
 			return "onboarding/email";
 		}
-		if (address.length() > 254 || !EMAIL.matcher(address).matches()) {
+		if (!EmailAddress.isValid(address)) {
 			model.addAttribute("error", "onboarding.email.error.format");
 			return "onboarding/email";
 		}

@@ -2,7 +2,6 @@ package jp.kenpoportal.signin.profile;
 
 import java.util.EnumSet;
 import java.util.Set;
-import java.util.regex.Pattern;
 
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
@@ -10,6 +9,7 @@ import jakarta.servlet.http.HttpServletResponse;
 import jp.kenpoportal.account.Account;
 import jp.kenpoportal.audit.AuditTrail;
 import jp.kenpoportal.audit.AuditType;
+import jp.kenpoportal.common.EmailAddress;
 import jp.kenpoportal.common.TypedInput;
 import jp.kenpoportal.signin.RecentFactor;
 import jp.kenpoportal.signin.SessionControl;
@@ -38,8 +38,6 @@ class ProfileController {
 
 	static final String PATH = "/profile";
 
-	private static final Pattern EMAIL = Pattern.compile(
-			"^[A-Za-z0-9.!#$%&'*+/=?^_`{|}~-]+@[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?(?:\\.[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?)+$");
 
 	private static final Set<AuditType> HISTORY = EnumSet.of(AuditType.SIGN_IN_PASSWORD_ACCEPTED,
 			AuditType.SIGN_IN_SECOND_FACTOR_ACCEPTED, AuditType.SIGN_IN_FAILED, AuditType.SECOND_FACTOR_FAILED,
@@ -106,7 +104,7 @@ class ProfileController {
 			return show(model, request);
 		}
 		String address = TypedInput.email(newEmail);
-		if (address.length() > 254 || !EMAIL.matcher(address).matches()) {
+		if (!EmailAddress.isValid(address)) {
 			model.addAttribute("emailError", "onboarding.email.error.format");
 			return show(model, request);
 		}

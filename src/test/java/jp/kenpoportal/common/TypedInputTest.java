@@ -1,0 +1,43 @@
+package jp.kenpoportal.common;
+
+import org.junit.jupiter.api.Test;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class TypedInputTest {
+
+	@Test
+	void whenDigitsAreTypedInFullWidthWithSpacesThenOnlyHalfWidthDigitsRemain() {
+		assertThat(TypedInput.digits("１２３　４５６")).isEqualTo("123456");
+		assertThat(TypedInput.digits(" 123-456 ")).isEqualTo("123456");
+		assertThat(TypedInput.digits("1979/08/22")).isEqualTo("19790822");
+		assertThat(TypedInput.digits("1979年08月22日")).isEqualTo("19790822");
+	}
+
+	@Test
+	void whenAUserIdIsTypedInFullWidthUpperCaseThenItBecomesHalfWidthLowerCase() {
+		assertThat(TypedInput.userId("　ＹＡＭＡＤＡ．Ｔａｒｏ ")).isEqualTo("yamada.taro");
+	}
+
+	@Test
+	void whenAMailAddressIsTypedThenOnlyTheDomainIsLowerCased() {
+		assertThat(TypedInput.email(" Taro.Yamada@Example.COM ")).isEqualTo("Taro.Yamada@example.com");
+		assertThat(TypedInput.email("ｔａｒｏ＠ｅｘａｍｐｌｅ．ｊｐ")).isEqualTo("taro@example.jp");
+	}
+
+	@Test
+	void whenAPasswordIsTypedInFullWidthThenItEqualsTheHalfWidthOneButKeepsItsSpaces() {
+		assertThat(TypedInput.password("Ｐａｓｓ１２３")).isEqualTo("Pass123");
+		assertThat(TypedInput.password(" a b ")).isEqualTo(" a b ");
+	}
+
+	@Test
+	void whenAMailAddressIsCheckedThenOnlyUsableOnesPass() {
+		assertThat(EmailAddress.isValid("taro@example.com")).isTrue();
+		assertThat(EmailAddress.isValid("taro+kenpo@mail.example.co.jp")).isTrue();
+		assertThat(EmailAddress.isValid("taro@@example.com")).isFalse();
+		assertThat(EmailAddress.isValid("taro@example")).isFalse();
+		assertThat(EmailAddress.isValid("taro example@example.com")).isFalse();
+		assertThat(EmailAddress.isValid("a".repeat(250) + "@example.com")).isFalse();
+	}
+}
