@@ -254,12 +254,9 @@ class LoginMethodController {
 		return reauth.orElse("loginmethod/passkey-add");
 	}
 
-	/** passkey.js posts here once the new passkey is registered. */
+	/** passkey.js posts here once the new passkey is registered (the notice went out with it). */
 	@PostMapping(PATH + "/passkeys/added")
 	String passkeyAdded() {
-		Kenpo kenpo = CurrentKenpo.get();
-		Account account = signedIn.require();
-		notices.send(kenpo, account, "notice.passkeyAdded");
 		return "redirect:" + PATH + "?passkeyAdded";
 	}
 

@@ -17,6 +17,7 @@ import jp.kenpoportal.audit.AuditType;
 import jp.kenpoportal.common.TypedInput;
 import jp.kenpoportal.signin.MemberPrincipal;
 import jp.kenpoportal.signin.RecentFactor;
+import jp.kenpoportal.signin.SecurityNotices;
 import jp.kenpoportal.signin.SessionControl;
 import jp.kenpoportal.signin.SignedInAccount;
 import jp.kenpoportal.tenant.CurrentKenpo;
@@ -85,11 +86,14 @@ class PasskeyCeremonyController {
 
 	private final java.time.Clock clock;
 
+	private final SecurityNotices notices;
+
 	private final RequestCache requestCache = new HttpSessionRequestCache();
 
 	PasskeyCeremonyController(PasskeyRelyingParty relyingParty, PasskeyUserEntities userEntities,
 			SignedInAccount signedIn, Accounts accounts, RecentFactor recentFactor, SessionControl sessions,
-			AuditTrail audit, MessageSource messages, java.time.Clock clock) {
+			AuditTrail audit, MessageSource messages, java.time.Clock clock, SecurityNotices notices) {
+		this.notices = notices;
 		this.relyingParty = relyingParty;
 		this.userEntities = userEntities;
 		this.signedIn = signedIn;
@@ -139,6 +143,9 @@ class PasskeyCeremonyController {
 			return refuse(400, "passkey.error.registration");
 		}
 		audit.record(account.get().kenpoId(), account.get().id(), AuditType.PASSKEY_REGISTERED, label);
+		if (account.get().onboarded()) {
+			notices.send(CurrentKenpo.get(), account.get(), "notice.passkeyAdded");
+		}
 		return ResponseEntity.ok(json.writeValueAsString(Map.of("success", true)));
 	}
 
