@@ -36,6 +36,10 @@ class MessagesCompletenessTest {
 
 	private static final String PASSWORD_JA = "i18n/password_ja.properties";
 
+	private static final String RECOVERY = "i18n/recovery.properties";
+
+	private static final String RECOVERY_JA = "i18n/recovery_ja.properties";
+
 	private static final Path TEMPLATES = Path.of("src", "main", "resources", "templates");
 
 	/** {@code #{some.key}} or {@code #{some.key(...)}} with a plain dotted literal key (not {@code ${..}} or {@code |..|}). */
@@ -55,15 +59,21 @@ class MessagesCompletenessTest {
 	}
 
 	@Test
+	void everyJapaneseRecoveryMessageHasAnEnglishMessage() {
+		assertSameKeys(RECOVERY, RECOVERY_JA);
+	}
+
+	@Test
 	void englishMessagesUseTheSamePlaceholdersAsJapanese() {
 		assertSamePlaceholders(MESSAGES, MESSAGES_JA);
 		assertSamePlaceholders(PASSWORD, PASSWORD_JA);
+		assertSamePlaceholders(RECOVERY, RECOVERY_JA);
 	}
 
 	@Test
 	void noMessageContainsAnApostropheThatMessageFormatWouldDrop() {
 		List<String> offending = new ArrayList<>();
-		for (String file : List.of(MESSAGES, MESSAGES_JA, PASSWORD, PASSWORD_JA)) {
+		for (String file : List.of(MESSAGES, MESSAGES_JA, PASSWORD, PASSWORD_JA, RECOVERY, RECOVERY_JA)) {
 			load(file).forEach((key, value) -> {
 				if (value.toString().indexOf('\'') >= 0) {
 					offending.add(file + ": " + key);
@@ -77,6 +87,7 @@ class MessagesCompletenessTest {
 	void templatesUseOnlyKeysThatExist() {
 		Properties japanese = load(MESSAGES_JA);
 		Properties passwordJapanese = load(PASSWORD_JA);
+		Properties recoveryJapanese = load(RECOVERY_JA);
 		List<String> missing = new ArrayList<>();
 		int found = 0;
 		for (Path template : templates()) {
@@ -84,7 +95,7 @@ class MessagesCompletenessTest {
 			while (m.find()) {
 				found++;
 				String key = m.group(1);
-				if (!japanese.containsKey(key) && !passwordJapanese.containsKey(key)) {
+				if (!japanese.containsKey(key) && !passwordJapanese.containsKey(key) && !recoveryJapanese.containsKey(key)) {
 					missing.add(TEMPLATES.relativize(template) + ": " + key);
 				}
 			}
@@ -120,6 +131,20 @@ class MessagesCompletenessTest {
 			keys.add("mail." + mail + ".body");
 		}
 		keys.add("mail.signature");
+		keys.add("mail.securityNotice.subject");
+		keys.add("mail.securityNotice.body");
+		for (String type : List.of("SIGN_IN_PASSWORD_ACCEPTED", "SIGN_IN_SECOND_FACTOR_ACCEPTED", "SIGN_IN_FAILED",
+				"SECOND_FACTOR_FAILED", "ACCOUNT_LOCKED", "SIGNED_OUT")) {
+			keys.add("audit." + type);
+		}
+		for (String factor : List.of("EMAIL_CODE", "TOTP", "PASSKEY")) {
+			keys.add("home.welcome." + factor);
+		}
+		for (String recovery : List.of("mail.userIdReminder.subject", "mail.userIdReminder.body",
+				"mail.passwordReset.subject", "mail.passwordReset.body", "notice.passwordReset")) {
+			assertThat(load(RECOVERY_JA)).containsKey(recovery);
+			assertThat(load(RECOVERY)).containsKey(recovery);
+		}
 
 		Properties english = load(MESSAGES);
 		Properties japanese = load(MESSAGES_JA);

@@ -4,6 +4,7 @@ import jakarta.servlet.http.HttpServletRequest;
 
 import jp.kenpoportal.audit.AuditTrail;
 import jp.kenpoportal.audit.AuditType;
+import jp.kenpoportal.common.EmailAddress;
 import jp.kenpoportal.common.SecuritySettings;
 import jp.kenpoportal.common.TypedInput;
 import jp.kenpoportal.signin.recovery.RecoveryLimits.Target;
@@ -57,8 +58,9 @@ class ForgotPasswordController {
 		if (typedUserId.isEmpty()) {
 			return error(model, "userId", "recovery.error.userIdRequired");
 		}
-		if (!typedEmail.matches("[^@\\s]+@[^@\\s]+")) {
-			return error(model, "email", typedEmail.isEmpty() ? "recovery.error.emailRequired" : "recovery.error.emailFormat");
+		if (!EmailAddress.isValid(typedEmail)) {
+			return error(model, "email",
+					typedEmail.isEmpty() ? "recovery.error.emailRequired" : "recovery.error.emailFormat");
 		}
 		if (!limits.tryAcquire(kenpo, request.getRemoteAddr(), Target.PASSWORD, typedUserId)) {
 			audit.record(kenpo.id(), null, AuditType.RECOVERY_THROTTLED, "PASSWORD " + request.getRemoteAddr());

@@ -7,6 +7,7 @@ import jakarta.servlet.http.HttpServletRequest;
 
 import jp.kenpoportal.audit.AuditTrail;
 import jp.kenpoportal.audit.AuditType;
+import jp.kenpoportal.common.EmailAddress;
 import jp.kenpoportal.common.SecuritySettings;
 import jp.kenpoportal.common.TypedInput;
 import jp.kenpoportal.signin.recovery.RecoveryLimits.Target;
@@ -57,8 +58,9 @@ class ForgotUserIdController {
 		Optional<LocalDate> typedBirthDate = BirthDates.parse(birthDate);
 		model.addAttribute("email", email);
 		model.addAttribute("birthDate", birthDate);
-		if (!typedEmail.matches("[^@\\s]+@[^@\\s]+")) {
-			return error(model, "email", typedEmail.isEmpty() ? "recovery.error.emailRequired" : "recovery.error.emailFormat");
+		if (!EmailAddress.isValid(typedEmail)) {
+			return error(model, "email",
+					typedEmail.isEmpty() ? "recovery.error.emailRequired" : "recovery.error.emailFormat");
 		}
 		if (typedBirthDate.isEmpty()) {
 			return error(model, "birthDate", "recovery.error.birthDateFormat");

@@ -98,7 +98,10 @@ class ForgotPasswordTest {
 	}
 
 	private int queued(String recipient) {
-		return jdbc.sql("select count(*) from mail_outbox where recipient = ?").param(recipient).query(Integer.class).single();
+		return jdbc.sql("select count(*) from mail_outbox where recipient = ?")
+			.param(recipient)
+			.query(Integer.class)
+			.single();
 	}
 
 	@Test
@@ -388,7 +391,8 @@ class ForgotPasswordTest {
 		assertThat(audit.recent(member.kenpo().id(), member.accountId(), 10)).extracting(e -> e.type())
 			.filteredOn(t -> t == AuditType.PASSWORD_RESET_REQUESTED)
 			.hasSize(3);
-		List<String> throttled = jdbc.sql("select detail from audit_event where type = 'RECOVERY_THROTTLED' and client_ip = ?")
+		List<String> throttled = jdbc
+			.sql("select detail from audit_event where type = 'RECOVERY_THROTTLED' and client_ip = ?")
 			.param("192.0.2.30")
 			.query(String.class)
 			.list();

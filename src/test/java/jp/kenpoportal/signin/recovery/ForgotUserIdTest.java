@@ -67,7 +67,10 @@ class ForgotUserIdTest {
 	}
 
 	private int queued(String recipient) {
-		return jdbc.sql("select count(*) from mail_outbox where recipient = ?").param(recipient).query(Integer.class).single();
+		return jdbc.sql("select count(*) from mail_outbox where recipient = ?")
+			.param(recipient)
+			.query(Integer.class)
+			.single();
 	}
 
 	@Test
