@@ -56,6 +56,12 @@ final class BenchmarkProcCpu {
 		return s == null ? Double.NaN : ticksToMs(s[1] + s[2]);
 	}
 
+	/** stime of the process (CPU spent in the kernel on its behalf: system calls, page faults) in milliseconds. */
+	static double processKernelMs(long pid) {
+		long[] s = stat(Path.of("/proc", Long.toString(pid), "stat"));
+		return s == null ? Double.NaN : ticksToMs(s[2]);
+	}
+
 	/**
 	 * Milliseconds of CPU by thread kind; {@link ThreadKind#OTHER} is the process total minus the named kinds,
 	 * so the kinds add up to the process even when threads came and went.

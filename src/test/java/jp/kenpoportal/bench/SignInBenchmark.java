@@ -246,6 +246,7 @@ public final class SignInBenchmark {
 		for (ThreadKind k : ThreadKind.values()) {
 			jvm.put(k, (after.jvm.get(k) - before.jvm.get(k)) * per);
 		}
+		double jvmKernel = (after.jvmKernelMs - before.jvmKernelMs) * per;
 		double pg = (after.pgMs - before.pgMs) * per;
 		double driver = (after.driverMs - before.driverMs) * per;
 		double machineTotal = after.machineTotalMs - before.machineTotalMs;
@@ -253,7 +254,7 @@ public final class SignInBenchmark {
 		double ours = (after.jvmTotal() - before.jvmTotal()) + (after.pgMs - before.pgMs)
 				+ (after.driverMs - before.driverMs);
 		return new Row(concurrency, n, n / ((end - start) / 1e9), percentile(latencies, 50),
-				percentile(latencies, 95), percentile(latencies, 99), jvm, pg, driver,
+				percentile(latencies, 95), percentile(latencies, 99), jvm, jvmKernel, pg, driver,
 				100 * machineBusy / machineTotal, 100 * Math.max(0, machineBusy - ours) / machineTotal, errors, waits);
 	}
 
@@ -280,7 +281,8 @@ public final class SignInBenchmark {
 				            doing nothing else
 				CPU busy    whole machine over the window (%d cores); others = CPU used by other processes
 				JVM all     the portal JVM's CPU per sign-in, by thread: requests (Tomcat threads, the password
-				            hash included), GC, JIT (C1/C2 compilers), other
+				            hash included), GC, JIT (C1/C2 compilers), other; kernel = the part of JVM all spent in
+				            the kernel (system calls: sockets to the browser and to PostgreSQL)
 				PG, driver  the embedded PostgreSQL (postmaster and backends); this driver's JVM
 				""".formatted(cores, cores);
 	}
@@ -588,11 +590,11 @@ public final class SignInBenchmark {
 			double pg = BenchmarkProcCpu.postgresMs(pgData);
 			double driver = ((com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean())
 				.getProcessCpuTime() / 1e6;
-			return new Sample(jvm, pg, driver, machine[0], machine[1]);
+			return new Sample(jvm, BenchmarkProcCpu.processKernelMs(serverPid), pg, driver, machine[0], machine[1]);
 		}
 
-		record Sample(Map<ThreadKind, Double> jvm, double pgMs, double driverMs, double machineBusyMs,
-				double machineTotalMs) {
+		record Sample(Map<ThreadKind, Double> jvm, double jvmKernelMs, double pgMs, double driverMs,
+				double machineBusyMs, double machineTotalMs) {
 
 			double jvmTotal() {
 				return jvm.values().stream().mapToDouble(Double::doubleValue).sum();
@@ -690,7 +692,8 @@ public final class SignInBenchmark {
 
 	/** One window; CPU figures are milliseconds per sign-in. */
 	private record Row(int concurrency, int signIns, double rate, double p50, double p95, double p99,
-			Map<ThreadKind, Double> jvmMs, double pgMs, double driverMs, double busyPercent, double othersPercent,
+			Map<ThreadKind, Double> jvmMs, double jvmKernelMs, double pgMs, double driverMs, double busyPercent,
+			double othersPercent,
 			int errors, int accountWaits) {
 
 		double jvm() {
@@ -715,13 +718,13 @@ public final class SignInBenchmark {
 						r.concurrency, r.rate, r.p50, r.p95, r.p99, server, raw.rate, 100 * r.rate / raw.rate,
 						100 * raw.jvmCpuMs / (server + r.driverMs), r.busyPercent, r.othersPercent, r.errors));
 			}
-			s.append(String.format(Locale.ROOT, "%5s  CPU ms per sign-in: %8s %8s %6s %6s %6s %6s %7s%n", "conc",
-					"JVM all", "requests", "GC", "JIT", "other", "PG", "driver"));
+			s.append(String.format(Locale.ROOT, "%5s  CPU ms per sign-in: %8s %8s %6s %6s %6s %7s %6s %7s%n", "conc",
+					"JVM all", "requests", "GC", "JIT", "other", "kernel", "PG", "driver"));
 			for (Row r : rows) {
-				s.append(String.format(Locale.ROOT, "%5d  %19s %8.1f %8.1f %6.1f %6.1f %6.1f %6.1f %7.1f%n",
+				s.append(String.format(Locale.ROOT, "%5d  %19s %8.1f %8.1f %6.1f %6.1f %6.1f %7.1f %6.1f %7.1f%n",
 						r.concurrency, "", r.jvm(), r.jvmMs.get(ThreadKind.REQUESTS), r.jvmMs.get(ThreadKind.GC),
 						r.jvmMs.get(ThreadKind.JIT), r.jvmMs.get(ThreadKind.OTHER) + r.jvmMs.get(ThreadKind.HASH),
-						r.pgMs, r.driverMs));
+						r.jvmKernelMs, r.pgMs, r.driverMs));
 			}
 			rows.stream().max(Comparator.comparingDouble(Row::rate)).ifPresent(best -> s.append(String.format(
 					Locale.ROOT, "best: %.1f sign-ins/s at concurrency %d = %.0f %% of the raw hash rate (target 85 %%)%n",

@@ -28,7 +28,7 @@ public class Mailbox {
 
 	public List<Mail> to(String address) {
 		return Arrays.stream(server.getReceivedMessages())
-			.filter(m -> recipients(m).contains(address))
+			.filter(m -> recipients(m).contains(address.toLowerCase(java.util.Locale.ROOT)))
 			.map(Mailbox::read)
 			.toList();
 	}
@@ -56,9 +56,11 @@ public class Mailbox {
 		return to(address).size();
 	}
 
-	private static String recipients(MimeMessage m) {
+	private static List<String> recipients(MimeMessage m) {
 		try {
-			return Arrays.toString(m.getRecipients(Message.RecipientType.TO));
+			return Arrays.stream(m.getRecipients(Message.RecipientType.TO))
+				.map(a -> ((jakarta.mail.internet.InternetAddress) a).getAddress().toLowerCase(java.util.Locale.ROOT))
+				.toList();
 		}
 		catch (Exception e) {
 			throw new IllegalStateException(e);

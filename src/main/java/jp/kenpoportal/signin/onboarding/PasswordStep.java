@@ -1,27 +1,21 @@
 package jp.kenpoportal.signin.onboarding;
 
-import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 
 import jakarta.servlet.http.HttpServletRequest;
 
 import jp.kenpoportal.account.Account;
 import jp.kenpoportal.account.Accounts;
-import jp.kenpoportal.account.PasswordContext;
-import jp.kenpoportal.account.PasswordPolicy;
 import jp.kenpoportal.account.PolicyViolation;
 import jp.kenpoportal.audit.AuditTrail;
 import jp.kenpoportal.audit.AuditType;
 import jp.kenpoportal.common.TypedInput;
-import jp.kenpoportal.member.Member;
-import jp.kenpoportal.member.MemberDirectory;
+import jp.kenpoportal.signin.NewPasswords;
 import jp.kenpoportal.signin.SessionControl;
 import jp.kenpoportal.signin.SignedInAccount;
 import jp.kenpoportal.tenant.CurrentKenpo;
 import jp.kenpoportal.tenant.Kenpo;
 
-import org.springframework.context.MessageSource;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -40,24 +34,18 @@ class PasswordStep implements OnboardingStep {
 
 	private final Accounts accounts;
 
-	private final MemberDirectory members;
-
-	private final PasswordPolicy policy;
+	private final NewPasswords newPasswords;
 
 	private final SessionControl sessions;
 
-	private final MessageSource messages;
-
 	private final AuditTrail audit;
 
-	PasswordStep(SignedInAccount signedIn, Accounts accounts, MemberDirectory members, PasswordPolicy policy,
-			SessionControl sessions, MessageSource messages, AuditTrail audit) {
+	PasswordStep(SignedInAccount signedIn, Accounts accounts, NewPasswords newPasswords, SessionControl sessions,
+			AuditTrail audit) {
 		this.signedIn = signedIn;
 		this.accounts = accounts;
-		this.members = members;
-		this.policy = policy;
+		this.newPasswords = newPasswords;
 		this.sessions = sessions;
-		this.messages = messages;
 		this.audit = audit;
 	}
 
@@ -90,20 +78,9 @@ class PasswordStep implements OnboardingStep {
 		Account account = signedIn.require();
 		model.addAttribute("signOutOthers", signOutOthers);
 		String typed = TypedInput.password(password);
-		List<String> errors = new ArrayList<>();
-		if (typed.isEmpty()) {
-			errors.add(text(new PolicyViolation("onboarding.password.error.required")));
-		}
-		else {
-			Member member = members.find(kenpo.id(), account.memberId()).orElseThrow();
-			policy.check(kenpo.passwordRules(), typed, new PasswordContext(account.loginId(), member.birthDate(), null))
-				.forEach(v -> errors.add(text(v)));
-			if (!typed.equals(TypedInput.password(passwordConfirm))) {
-				errors.add(text(new PolicyViolation("onboarding.password.error.confirm")));
-			}
-			if (errors.isEmpty() && accounts.isInitialPassword(kenpo.id(), account.id(), typed)) {
-				errors.add(text(new PolicyViolation("onboarding.password.error.initial")));
-			}
+		List<String> errors = newPasswords.problems(kenpo, account, typed, TypedInput.password(passwordConfirm));
+		if (errors.isEmpty() && accounts.isInitialPassword(kenpo.id(), account.id(), typed)) {
+			errors.add(newPasswords.text(new PolicyViolation("onboarding.password.error.initial")));
 		}
 		if (!errors.isEmpty()) {
 			model.addAttribute("errors", errors);
@@ -119,12 +96,7 @@ class PasswordStep implements OnboardingStep {
 	}
 
 	private String view(Model model, Kenpo kenpo) {
-		model.addAttribute("rules", policy.describe(kenpo.passwordRules()).stream().map(this::text).toList());
-		model.addAttribute("maxLength", kenpo.passwordRules().maxLength());
+		newPasswords.describe(kenpo, model);
 		return VIEW;
-	}
-
-	private String text(PolicyViolation v) {
-		return messages.getMessage(v.messageKey(), v.args(), Locale.JAPANESE);
 	}
 }

@@ -1,8 +1,6 @@
 package jp.kenpoportal.signin.profile;
 
-import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
@@ -10,13 +8,11 @@ import jakarta.servlet.http.HttpServletResponse;
 import jp.kenpoportal.account.Account;
 import jp.kenpoportal.account.Accounts;
 import jp.kenpoportal.account.PasswordCheck;
-import jp.kenpoportal.account.PasswordContext;
-import jp.kenpoportal.account.PasswordPolicy;
 import jp.kenpoportal.account.PolicyViolation;
 import jp.kenpoportal.audit.AuditTrail;
 import jp.kenpoportal.audit.AuditType;
 import jp.kenpoportal.common.TypedInput;
-import jp.kenpoportal.member.MemberDirectory;
+import jp.kenpoportal.signin.NewPasswords;
 import jp.kenpoportal.signin.RecentFactor;
 import jp.kenpoportal.signin.SecurityNotices;
 import jp.kenpoportal.signin.SessionControl;
@@ -24,7 +20,6 @@ import jp.kenpoportal.signin.SignedInAccount;
 import jp.kenpoportal.tenant.CurrentKenpo;
 import jp.kenpoportal.tenant.Kenpo;
 
-import org.springframework.context.MessageSource;
 import org.springframework.security.web.savedrequest.HttpSessionRequestCache;
 import org.springframework.security.web.savedrequest.RequestCache;
 import org.springframework.stereotype.Controller;
@@ -45,9 +40,7 @@ class PasswordChangeController {
 
 	private final Accounts accounts;
 
-	private final MemberDirectory members;
-
-	private final PasswordPolicy policy;
+	private final NewPasswords newPasswords;
 
 	private final RecentFactor recentFactor;
 
@@ -57,22 +50,17 @@ class PasswordChangeController {
 
 	private final AuditTrail audit;
 
-	private final MessageSource messages;
-
 	private final RequestCache requestCache = new HttpSessionRequestCache();
 
-	PasswordChangeController(SignedInAccount signedIn, Accounts accounts, MemberDirectory members,
-			PasswordPolicy policy, RecentFactor recentFactor, SessionControl sessions, SecurityNotices notices,
-			AuditTrail audit, MessageSource messages) {
+	PasswordChangeController(SignedInAccount signedIn, Accounts accounts, NewPasswords newPasswords,
+			RecentFactor recentFactor, SessionControl sessions, SecurityNotices notices, AuditTrail audit) {
 		this.signedIn = signedIn;
 		this.accounts = accounts;
-		this.members = members;
-		this.policy = policy;
+		this.newPasswords = newPasswords;
 		this.recentFactor = recentFactor;
 		this.sessions = sessions;
 		this.notices = notices;
 		this.audit = audit;
-		this.messages = messages;
 	}
 
 	@GetMapping(PATH)
@@ -107,13 +95,7 @@ class PasswordChangeController {
 			return view(model, kenpo);
 		}
 		String typed = TypedInput.password(password);
-		List<String> errors = new ArrayList<>();
-		var member = members.find(kenpo.id(), account.memberId()).orElseThrow();
-		policy.check(kenpo.passwordRules(), typed, new PasswordContext(account.loginId(), member.birthDate(), null))
-			.forEach(v -> errors.add(text(v)));
-		if (!typed.equals(TypedInput.password(passwordConfirm))) {
-			errors.add(text(new PolicyViolation("onboarding.password.error.confirm")));
-		}
+		List<String> errors = newPasswords.problems(kenpo, account, typed, TypedInput.password(passwordConfirm));
 		if (typed.equals(TypedInput.password(currentPassword))) {
 			errors.add(text(new PolicyViolation("profile.password.error.same")));
 		}
@@ -132,12 +114,11 @@ class PasswordChangeController {
 	}
 
 	private String view(Model model, Kenpo kenpo) {
-		model.addAttribute("rules", policy.describe(kenpo.passwordRules()).stream().map(this::text).toList());
-		model.addAttribute("maxLength", kenpo.passwordRules().maxLength());
+		newPasswords.describe(kenpo, model);
 		return VIEW;
 	}
 
 	private String text(PolicyViolation v) {
-		return messages.getMessage(v.messageKey(), v.args(), Locale.JAPANESE);
+		return newPasswords.text(v);
 	}
 }

@@ -1,27 +1,21 @@
 package jp.kenpoportal.signin.recovery;
 
-import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.Optional;
 
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
 import jp.kenpoportal.account.Account;
-import jp.kenpoportal.account.PasswordContext;
-import jp.kenpoportal.account.PasswordPolicy;
-import jp.kenpoportal.account.PolicyViolation;
 import jp.kenpoportal.audit.AuditTrail;
 import jp.kenpoportal.audit.AuditType;
 import jp.kenpoportal.common.TypedInput;
-import jp.kenpoportal.member.MemberDirectory;
+import jp.kenpoportal.signin.NewPasswords;
 import jp.kenpoportal.signin.SessionControl;
 import jp.kenpoportal.signin.SignedInAccount;
 import jp.kenpoportal.tenant.CurrentKenpo;
 import jp.kenpoportal.tenant.Kenpo;
 
-import org.springframework.context.MessageSource;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -42,26 +36,20 @@ class ResetPasswordController {
 
 	private final PasswordResets resets;
 
-	private final PasswordPolicy policy;
-
-	private final MemberDirectory members;
+	private final NewPasswords newPasswords;
 
 	private final SessionControl sessions;
 
 	private final SignedInAccount signedIn;
 
-	private final MessageSource messages;
-
 	private final AuditTrail audit;
 
-	ResetPasswordController(PasswordResets resets, PasswordPolicy policy, MemberDirectory members,
-			SessionControl sessions, SignedInAccount signedIn, MessageSource messages, AuditTrail audit) {
+	ResetPasswordController(PasswordResets resets, NewPasswords newPasswords, SessionControl sessions,
+			SignedInAccount signedIn, AuditTrail audit) {
 		this.resets = resets;
-		this.policy = policy;
-		this.members = members;
+		this.newPasswords = newPasswords;
 		this.sessions = sessions;
 		this.signedIn = signedIn;
-		this.messages = messages;
 		this.audit = audit;
 	}
 
@@ -85,7 +73,7 @@ class ResetPasswordController {
 			return INVALID;
 		}
 		String typed = TypedInput.password(password);
-		List<String> errors = check(kenpo, account.get(), typed, TypedInput.password(passwordConfirm));
+		List<String> errors = newPasswords.problems(kenpo, account.get(), typed, TypedInput.password(passwordConfirm));
 		if (!errors.isEmpty()) {
 			model.addAttribute("errors", errors);
 			return form(model, kenpo, account.get(), token);
@@ -96,21 +84,6 @@ class ResetPasswordController {
 		}
 		signOutEverywhere(kenpo, reset.get(), request, response);
 		return "redirect:/login?passwordReset";
-	}
-
-	private List<String> check(Kenpo kenpo, Account account, String typed, String confirm) {
-		List<String> errors = new ArrayList<>();
-		if (typed.isEmpty()) {
-			errors.add(text(new PolicyViolation("recovery.reset.error.required")));
-			return errors;
-		}
-		PasswordContext context = new PasswordContext(account.loginId(),
-				members.find(kenpo.id(), account.memberId()).map(m -> m.birthDate()).orElse(null), null);
-		policy.check(kenpo.passwordRules(), typed, context).forEach(v -> errors.add(text(v)));
-		if (!typed.equals(confirm)) {
-			errors.add(text(new PolicyViolation("recovery.reset.error.confirm")));
-		}
-		return errors;
 	}
 
 	// This browser's own session is ended first, so that the end of the request does not save it again.
@@ -126,12 +99,7 @@ class ResetPasswordController {
 	private String form(Model model, Kenpo kenpo, Account account, String token) {
 		model.addAttribute("token", token);
 		model.addAttribute("loginId", account.loginId());
-		model.addAttribute("rules", policy.describe(kenpo.passwordRules()).stream().map(this::text).toList());
-		model.addAttribute("maxLength", kenpo.passwordRules().maxLength());
+		newPasswords.describe(kenpo, model);
 		return FORM;
-	}
-
-	private String text(PolicyViolation v) {
-		return messages.getMessage(v.messageKey(), v.args(), Locale.JAPANESE);
 	}
 }

@@ -327,7 +327,7 @@ class ForgotPasswordTest {
 		Page mismatch = setPassword(browser, link, NEW_PASSWORD, NEW_PASSWORD + "x");
 		assertThat(mismatch.error()).contains("確認用のパスワードが一致しません。");
 		Page empty = setPassword(browser, link, "", "");
-		assertThat(empty.error()).contains("新しいパスワードを入力してください。");
+		assertThat(empty.error()).contains("パスワードを入力してください。");
 
 		assertThat(setPassword(browser, link, NEW_PASSWORD, NEW_PASSWORD).path()).isEqualTo("/login?passwordReset");
 	}
