@@ -72,6 +72,16 @@ class LaterSignInTest {
 	}
 
 	@Test
+	void whenTheMemberSignsInAgainRightAfterASignInThenANewCodeIsSent() {
+		TestMember member = onboardedMember();
+		Journeys.signInWithCode(new TestBrowser(port, member.host()), mailbox, member, PASSWORD);
+
+		Page again = Journeys.signInWithCode(new TestBrowser(port, member.host()), mailbox, member, PASSWORD);
+
+		assertThat(again.heading()).isEqualTo("ホーム");
+	}
+
+	@Test
 	void whenCodeIsTypedWithSpacesAndFullWidthDigitsThenItIsAccepted() {
 		TestMember member = onboardedMember();
 		TestBrowser browser = new TestBrowser(port, member.host());

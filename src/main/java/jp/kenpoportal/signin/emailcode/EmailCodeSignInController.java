@@ -58,12 +58,8 @@ class EmailCodeSignInController {
 			return "redirect:/";
 		}
 		Kenpo kenpo = CurrentKenpo.get();
-		if (codes.active(account.id(), CodePurpose.SIGN_IN).isEmpty()
-				&& codes.waitBeforeResend(account.id(), CodePurpose.SIGN_IN).isZero()) {
-			codes.issue(kenpo, account.id(), CodePurpose.SIGN_IN, account.email());
-			audit.record(kenpo.id(), account.id(), AuditType.EMAIL_CODE_SENT, "SIGN_IN");
-		}
-		return page(model, account, null);
+		boolean sent = codes.ensureSent(kenpo, account.id(), CodePurpose.SIGN_IN, account.email());
+		return page(model, account, sent ? null : "code.error.tooMany");
 	}
 
 	@PostMapping("/mfa/email")

@@ -89,6 +89,21 @@ public class EmailCodes {
 		return wait.isNegative() ? Duration.ZERO : wait;
 	}
 
+	/**
+	 * Makes sure a code is waiting to be typed: sends one if none is (within the account's
+	 * hourly quota). False when no code could be sent.
+	 */
+	public boolean ensureSent(Kenpo kenpo, long accountId, CodePurpose purpose, String email) {
+		if (active(accountId, purpose).isPresent()) {
+			return true;
+		}
+		if (!takeResend(accountId)) {
+			return false;
+		}
+		issue(kenpo, accountId, purpose, email);
+		return true;
+	}
+
 	/** Takes one of the account's hourly resends; false once they are used up (no mail bombing). */
 	public boolean takeResend(long accountId) {
 		return limits.tryAcquire(RateLimits.Limit.RESENDS_PER_ACCOUNT, Long.toString(accountId));

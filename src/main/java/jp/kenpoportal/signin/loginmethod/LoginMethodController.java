@@ -181,9 +181,8 @@ class LoginMethodController {
 		model.addAttribute("error", error);
 		switch (target) {
 			case EMAIL_CODE -> {
-				if (codes.active(account.id(), CodePurpose.ENROL).isEmpty()
-						&& codes.waitBeforeResend(account.id(), CodePurpose.ENROL).isZero()) {
-					codes.issue(kenpo, account.id(), CodePurpose.ENROL, account.email());
+				if (!codes.ensureSent(kenpo, account.id(), CodePurpose.ENROL, account.email())) {
+					model.addAttribute("error", "code.error.tooMany");
 				}
 				model.addAttribute("maskedEmail", MaskedEmail.of(account.email()));
 				model.addAttribute("resendWait", codes.waitBeforeResend(account.id(), CodePurpose.ENROL).toSeconds());

@@ -94,12 +94,8 @@ class FactorEnrolmentStep implements OnboardingStep {
 		if (account.secondFactor() == SecondFactor.PASSKEY) {
 			return PASSKEY_VIEW;
 		}
-		if (codes.active(account.id(), CodePurpose.ENROL).isEmpty()
-				&& codes.waitBeforeResend(account.id(), CodePurpose.ENROL).isZero()) {
-			codes.issue(kenpo, account.id(), CodePurpose.ENROL, account.email());
-			audit.record(kenpo.id(), account.id(), AuditType.EMAIL_CODE_SENT, "ENROL");
-		}
-		return view(model, account, null);
+		boolean sent = codes.ensureSent(kenpo, account.id(), CodePurpose.ENROL, account.email());
+		return view(model, account, sent ? null : "code.error.tooMany");
 	}
 
 	@PostMapping(PATH)
