@@ -83,10 +83,12 @@ public class Accounts {
 
 	/**
 	 * Checks a password the way sign-in needs it: unknown IDs and locked accounts cost one
-	 * hash verification too, the initial password only counts before onboarding is done and
-	 * before the kenpo's deadline, and wrong passwords count toward the lock.
+	 * hash verification too, the initial password only counts until the member sets their
+	 * own and before the kenpo's deadline, and wrong passwords count toward the lock. A right
+	 * password does not reset the count: only a complete sign-in does, so guessing the second
+	 * factor between password sign-ins still ends in a lock. No transaction: the hash must
+	 * not hold a database connection.
 	 */
-	@Transactional
 	public PasswordCheck checkPassword(Kenpo kenpo, String loginId, String password) {
 		Instant now = clock.instant();
 		Optional<Account> found = findByLoginId(kenpo.id(), loginId);
@@ -100,10 +102,7 @@ public class Accounts {
 			return new PasswordCheck(PasswordCheck.Outcome.ALREADY_LOCKED, found);
 		}
 		if (matches(kenpo, account, password, now)) {
-			jdbc.sql("update account set failed_attempts = 0, locked_until = null where id = ?")
-				.param(account.id())
-				.update();
-			return new PasswordCheck(PasswordCheck.Outcome.ACCEPTED, find(kenpo.id(), account.id()));
+			return new PasswordCheck(PasswordCheck.Outcome.ACCEPTED, found);
 		}
 		FailureOutcome outcome = registerFailure(kenpo.id(), account.id());
 		return new PasswordCheck(outcome.locked() ? PasswordCheck.Outcome.LOCKED_NOW
@@ -115,7 +114,7 @@ public class Accounts {
 			.param(account.id())
 			.query((rs, n) -> new String[] { rs.getString(1), rs.getString(2) })
 			.single();
-		if (account.onboarded()) {
+		if (hashes[0] != null || account.onboarded()) {
 			return hasher.matches(password, hashes[0]);
 		}
 		if (hashes[1] == null || !now.isBefore(kenpo.initialPasswordDeadline())) {
@@ -157,7 +156,7 @@ public class Accounts {
 		return FailureOutcome.COUNTED;
 	}
 
-	/** A successful sign-in by other means than the password resets the count of failures. */
+	/** A complete sign-in (both factors) resets the count of failures. */
 	public void clearFailures(long kenpoId, long accountId) {
 		jdbc.sql("update account set failed_attempts = 0, locked_until = null where kenpo_id = ? and id = ?")
 			.params(kenpoId, accountId)
@@ -212,7 +211,10 @@ public class Accounts {
 	}
 
 	public void changePassword(long kenpoId, long accountId, String newPassword) {
-		jdbc.sql("update account set password_hash = ?, password_changed_at = ? where kenpo_id = ? and id = ?")
+		// the member's own password replaces the initial one at once
+		jdbc.sql("""
+				update account set password_hash = ?, password_changed_at = ?, initial_password_hash = null
+				where kenpo_id = ? and id = ?""")
 			.params(hasher.hash(newPassword), now(), kenpoId, accountId)
 			.update();
 	}

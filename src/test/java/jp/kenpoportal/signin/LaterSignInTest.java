@@ -184,7 +184,8 @@ class LaterSignInTest {
 	}
 
 	@Test
-	void whenFiveWrongCodesAreTypedThenTheCodeIsVoid() {
+	void whenFiveWrongCodesAreTypedThenTheCodeIsVoidAndTheAccountLocks(
+			@Autowired org.springframework.jdbc.core.simple.JdbcClient jdbc) {
 		TestMember member = onboardedMember();
 		TestBrowser browser = new TestBrowser(port, member.host());
 		int before = mailbox.count(member.email());
@@ -196,8 +197,28 @@ class LaterSignInTest {
 		for (int i = 0; i < 5; i++) {
 			page = browser.submit("/mfa/email", Map.of("code", wrong));
 		}
-		assertThat(page.error()).contains("入力回数が上限に達した");
-		assertThat(browser.submit("/mfa/email", Map.of("code", code)).error()).isNotEmpty();
+
+		assertThat(page.path()).startsWith("/login");
+		assertThat(page.error()).contains("ロック");
+		assertThat(jdbc.sql("select count(*) from email_code where account_id = ? and voided_at is not null")
+			.param(member.accountId())
+			.query(Integer.class)
+			.single()).isEqualTo(1);
+	}
+
+	@Test
+	void whenWrongCodesAreSpreadOverNewPasswordSignInsThenTheyStillAddUpToALock() {
+		TestMember member = onboardedMember();
+		Page last = null;
+		for (int signIn = 0; signIn < 3; signIn++) {
+			TestBrowser browser = new TestBrowser(port, member.host());
+			Journeys.signIn(browser, member.loginId(), PASSWORD);
+			for (int i = 0; i < 2 && (last == null || !last.path().startsWith("/login")); i++) {
+				last = browser.submit("/mfa/email", Map.of("code", "00000" + i));
+			}
+		}
+
+		assertThat(last.error()).contains("ロック");
 	}
 
 	@Test

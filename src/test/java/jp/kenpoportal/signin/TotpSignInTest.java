@@ -86,7 +86,7 @@ class TotpSignInTest {
 	}
 
 	@Test
-	void whenFiveWrongCodesAreTypedThenTheSignInEndsAndCountsTowardTheLock() {
+	void whenFiveWrongCodesAreTypedThenTheAccountLocksAndTheSignInEnds() {
 		TestMember member = members.newMember("sakura");
 		Journeys.onboardWithTotp(new TestBrowser(port, member.host()), mailbox, member, PASSWORD);
 		TestBrowser browser = new TestBrowser(port, member.host());
@@ -98,8 +98,28 @@ class TotpSignInTest {
 		}
 
 		assertThat(page.path()).startsWith("/login");
-		assertThat(page.error()).contains("ログインを中止しました");
-		assertThat(accounts.find(member.kenpo().id(), member.accountId()).orElseThrow().failedAttempts()).isEqualTo(1);
+		assertThat(page.error()).contains("ロック");
+		assertThat(accounts.find(member.kenpo().id(), member.accountId()).orElseThrow().failedAttempts()).isEqualTo(5);
+		accounts.unlock(member.kenpo().id(), member.accountId());
+	}
+
+	@Test
+	void whenWrongCodesAreSpreadOverNewPasswordSignInsThenTheyStillAddUpToALock() {
+		TestMember member = members.newMember("sakura");
+		Journeys.onboardWithTotp(new TestBrowser(port, member.host()), mailbox, member, PASSWORD);
+
+		Page last = null;
+		for (int signIn = 0; signIn < 3; signIn++) {
+			TestBrowser browser = new TestBrowser(port, member.host());
+			Journeys.signIn(browser, member.loginId(), PASSWORD);
+			for (int i = 0; i < 2 && (last == null || !last.path().startsWith("/login")); i++) {
+				last = browser.submit("/mfa/totp", Map.of("code", "00000" + i));
+			}
+		}
+
+		assertThat(last.error()).contains("ロック");
+		assertThat(accounts.find(member.kenpo().id(), member.accountId()).orElseThrow().lockedUntil()).isNotNull();
+		accounts.unlock(member.kenpo().id(), member.accountId());
 	}
 
 	@Test

@@ -42,8 +42,11 @@ class EmailCodeSignInController {
 
 	private final RequestCache requestCache = new HttpSessionRequestCache();
 
+	private final java.time.Clock clock;
+
 	EmailCodeSignInController(SignedInAccount signedIn, EmailCodes codes, Accounts accounts, SessionControl sessions,
-			AuditTrail audit) {
+			AuditTrail audit, java.time.Clock clock) {
+		this.clock = clock;
 		this.signedIn = signedIn;
 		this.codes = codes;
 		this.accounts = accounts;
@@ -70,8 +73,13 @@ class EmailCodeSignInController {
 			return "redirect:/";
 		}
 		Kenpo kenpo = CurrentKenpo.get();
+		if (account.lockedAt(clock.instant())) {
+			sessions.signOut(request, response);
+			return "redirect:/login?locked";
+		}
 		CodeCheck check = codes.check(account.id(), CodePurpose.SIGN_IN, code);
 		if (check == CodeCheck.ACCEPTED) {
+			accounts.clearFailures(kenpo.id(), account.id());
 			sessions.grantFactor(SecondFactor.EMAIL_CODE.authority(), request, response);
 			audit.record(kenpo.id(), account.id(), AuditType.SIGN_IN_SECOND_FACTOR_ACCEPTED, "EMAIL_CODE");
 			SavedRequest saved = requestCache.getRequest(request, response);
@@ -79,9 +87,9 @@ class EmailCodeSignInController {
 			return "redirect:" + (saved == null ? "/" : saved.getRedirectUrl());
 		}
 		audit.record(kenpo.id(), account.id(), AuditType.SECOND_FACTOR_FAILED, check.name());
-		// a code voided by too many wrong tries counts once toward the account lock: guessing
-		// stays bounded across resends, while a member who mistypes is not locked out at once
-		if (check == CodeCheck.EXHAUSTED && accounts.registerFailure(kenpo.id(), account.id()).locked()) {
+		// every wrong code counts toward the account lock, and only a complete sign-in resets
+		// the count: guessing stays bounded across resends and new password sign-ins
+		if (check != CodeCheck.MALFORMED && accounts.registerFailure(kenpo.id(), account.id()).locked()) {
 			audit.record(kenpo.id(), account.id(), AuditType.ACCOUNT_LOCKED, "EMAIL_CODE");
 			sessions.signOut(request, response);
 			return "redirect:/login?locked";

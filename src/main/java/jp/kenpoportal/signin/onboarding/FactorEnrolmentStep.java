@@ -151,6 +151,7 @@ class FactorEnrolmentStep implements OnboardingStep {
 	private String complete(Kenpo kenpo, Account account, SecondFactor factor, HttpServletRequest request,
 			HttpServletResponse response) {
 		accounts.completeOnboarding(kenpo.id(), account.id(), factor);
+		accounts.clearFailures(kenpo.id(), account.id());
 		sessions.grantFactor(factor.authority(), request, response);
 		audit.record(kenpo.id(), account.id(), AuditType.ONBOARDING_COMPLETED, factor.name());
 		return "redirect:/?welcome";

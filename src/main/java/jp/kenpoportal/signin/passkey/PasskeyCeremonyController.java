@@ -191,6 +191,7 @@ class PasskeyCeremonyController {
 		boolean secondFactor = signedIn.principal().map(p -> p.accountId() == member.id()).orElse(false);
 		if (secondFactor) {
 			sessions.grantFactor(SecondFactor.PASSKEY.authority(), request, response);
+			accounts.clearFailures(member.kenpoId(), member.id());
 		}
 		else {
 			signInWithPasskeyAlone(member, request, response);

@@ -2,13 +2,11 @@ package jp.kenpoportal.signin.totp;
 
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
-import jakarta.servlet.http.HttpSession;
 
 import jp.kenpoportal.account.Account;
 import jp.kenpoportal.account.Accounts;
 import jp.kenpoportal.audit.AuditTrail;
 import jp.kenpoportal.audit.AuditType;
-import jp.kenpoportal.common.SecuritySettings;
 import jp.kenpoportal.common.TypedInput;
 import jp.kenpoportal.signin.SessionControl;
 import jp.kenpoportal.signin.SignedInAccount;
@@ -24,13 +22,11 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 
 /**
- * The second factor by an authenticator app (OTP アプリ認証). Five wrong codes end the
- * sign-in attempt, and such an attempt counts toward the account lock.
+ * The second factor by an authenticator app (OTP アプリ認証). Every wrong code counts toward
+ * the account lock; the lock ends the sign-in attempt.
  */
 @Controller
 class TotpSignInController {
-
-	private static final String FAILURES = TotpSignInController.class.getName() + ".failures";
 
 	private static final String PAGE = "signin/mfa-totp";
 
@@ -44,18 +40,18 @@ class TotpSignInController {
 
 	private final AuditTrail audit;
 
-	private final SecuritySettings settings;
+	private final java.time.Clock clock;
 
 	private final RequestCache requestCache = new HttpSessionRequestCache();
 
 	TotpSignInController(SignedInAccount signedIn, TotpCredentials credentials, Accounts accounts,
-			SessionControl sessions, AuditTrail audit, SecuritySettings settings) {
+			SessionControl sessions, AuditTrail audit, java.time.Clock clock) {
 		this.signedIn = signedIn;
 		this.credentials = credentials;
 		this.accounts = accounts;
 		this.sessions = sessions;
 		this.audit = audit;
-		this.settings = settings;
+		this.clock = clock;
 	}
 
 	@GetMapping("/mfa/totp")
@@ -65,33 +61,34 @@ class TotpSignInController {
 
 	@PostMapping("/mfa/totp")
 	String verify(@RequestParam(defaultValue = "") String code, Model model, HttpServletRequest request,
-			HttpServletResponse response, HttpSession session) {
+			HttpServletResponse response) {
 		Account account = signedIn.require();
 		if (!usesTotp(account)) {
 			return "redirect:/";
+		}
+		if (account.lockedAt(clock.instant())) {
+			sessions.signOut(request, response);
+			return "redirect:/login?locked";
 		}
 		if (!TypedInput.digits(code).matches("\\d{6}")) {
 			model.addAttribute("error", "code.error.malformed");
 			return PAGE;
 		}
 		if (credentials.verify(account, code)) {
-			session.removeAttribute(FAILURES);
+			accounts.clearFailures(account.kenpoId(), account.id());
 			sessions.grantFactor(SecondFactor.TOTP.authority(), request, response);
 			audit.record(account.kenpoId(), account.id(), AuditType.SIGN_IN_SECOND_FACTOR_ACCEPTED, "TOTP");
 			SavedRequest saved = requestCache.getRequest(request, response);
 			requestCache.removeRequest(request, response);
 			return "redirect:" + (saved == null ? "/" : saved.getRedirectUrl());
 		}
-		int failures = (session.getAttribute(FAILURES) instanceof Integer n ? n : 0) + 1;
-		session.setAttribute(FAILURES, failures);
-		audit.record(account.kenpoId(), account.id(), AuditType.SECOND_FACTOR_FAILED, "TOTP " + failures);
-		if (failures >= settings.emailCodeMaxAttempts()) {
-			boolean locked = accounts.registerFailure(account.kenpoId(), account.id()).locked();
-			if (locked) {
-				audit.record(account.kenpoId(), account.id(), AuditType.ACCOUNT_LOCKED, "TOTP");
-			}
+		// counted in the database, atomically: parallel guesses cannot slip past the lock, and
+		// a new password sign-in does not reset the count (only a complete sign-in does)
+		audit.record(account.kenpoId(), account.id(), AuditType.SECOND_FACTOR_FAILED, "TOTP");
+		if (accounts.registerFailure(account.kenpoId(), account.id()).locked()) {
+			audit.record(account.kenpoId(), account.id(), AuditType.ACCOUNT_LOCKED, "TOTP");
 			sessions.signOut(request, response);
-			return "redirect:/login?" + (locked ? "locked" : "codeFailures");
+			return "redirect:/login?locked";
 		}
 		model.addAttribute("error", "totp.error.wrong");
 		return PAGE;
