@@ -16,7 +16,9 @@ public final class BrowserName {
 		String browser = browser(userAgent);
 		String system = system(userAgent);
 		if (browser == null) {
-			return userAgent.length() > 40 ? userAgent.substring(0, 40) + "…" : userAgent;
+			// unknown: only harmless characters, never a link
+			String shown = userAgent.replaceAll("[^A-Za-z0-9 ._/()-]", "").replace("//", "/");
+			return shown.length() > 40 ? shown.substring(0, 40) + "…" : shown;
 		}
 		return system == null ? browser : browser + " (" + system + ")";
 	}

@@ -8,6 +8,7 @@ import java.util.Locale;
 import jakarta.servlet.http.HttpServletRequest;
 
 import jp.kenpoportal.account.Account;
+import jp.kenpoportal.common.BrowserName;
 import jp.kenpoportal.signin.emailcode.MailTexts;
 import jp.kenpoportal.tenant.Kenpo;
 
@@ -58,9 +59,9 @@ public class SecurityNotices {
 		if (!(RequestContextHolder.getRequestAttributes() instanceof ServletRequestAttributes attributes)) {
 			return "-";
 		}
+		// a short browser name, never the raw header: an attacker's User-Agent must not put
+		// words or links into a genuine mail from the kenpo
 		HttpServletRequest request = attributes.getRequest();
-		String agent = request.getHeader("User-Agent");
-		return (agent == null ? "-" : agent.length() > 200 ? agent.substring(0, 200) : agent) + " ("
-				+ request.getRemoteAddr() + ")";
+		return BrowserName.of(request.getHeader("User-Agent")) + " (" + request.getRemoteAddr() + ")";
 	}
 }

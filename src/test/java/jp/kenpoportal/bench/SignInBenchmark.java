@@ -87,12 +87,21 @@ public final class SignInBenchmark {
 
 	private final int cores = Runtime.getRuntime().availableProcessors();
 
+	private String serverClasspath;
+
 	public static void main(String[] args) throws Exception {
+		// load every class of the driver now: a build running meanwhile may rewrite target/test-classes
+		for (Class<?> c : SignInBenchmark.class.getDeclaredClasses()) {
+			Class.forName(c.getName(), true, SignInBenchmark.class.getClassLoader());
+		}
+		Class.forName(BenchmarkHttpConnection.Response.class.getName());
+		Class.forName(BenchmarkProcCpu.class.getName());
 		new SignInBenchmark().run();
 	}
 
 	private void run() throws Exception {
 		Files.createDirectories(runDir);
+		serverClasspath = snapshotClasspath();
 		long started = System.nanoTime();
 		say("Sign-in benchmark: %d cores (%s), %s %s; results and logs in %s", cores, cpuModel(),
 				System.getProperty("java.vm.name"), System.getProperty("java.version"), runDir);
@@ -130,7 +139,7 @@ public final class SignInBenchmark {
 		}
 		Arrays.stream(serverJvmArgs.trim().split("\\s+")).filter(a -> !a.isEmpty()).forEach(command::add);
 		command.add("-cp");
-		command.add(System.getProperty("java.class.path"));
+		command.add(serverClasspath);
 		command.add(SignInBenchmarkServer.class.getName());
 		command.add("--server.address=127.0.0.1");
 		command.add("--server.port=0");
@@ -189,10 +198,13 @@ public final class SignInBenchmark {
 			}
 			server.send("quit");
 			server.awaitExit(60);
+			return new CostResult(cost, raw, accounts, rows);
+		}
+		finally {
 			if (!keep) {
+				// the PostgreSQL cluster of this cost (tens of MB), also when the run failed
 				deleteTree(dir);
 			}
-			return new CostResult(cost, raw, accounts, rows);
 		}
 	}
 
@@ -764,6 +776,38 @@ public final class SignInBenchmark {
 		catch (IOException e) {
 			return "unknown CPU";
 		}
+	}
+
+	/**
+	 * The class path for the portal's JVMs, with the project's class folders ({@code target/classes},
+	 * {@code target/test-classes}) copied into the run folder first, so that a build started meanwhile in the
+	 * same tree cannot pull classes from under a running portal.
+	 */
+	private String snapshotClasspath() throws IOException {
+		List<String> entries = new ArrayList<>();
+		int n = 0;
+		for (String entry : System.getProperty("java.class.path").split(java.io.File.pathSeparator)) {
+			Path path = Path.of(entry);
+			if (Files.isDirectory(path)) {
+				Path copy = runDir.resolve("classpath").resolve(n++ + "-" + path.getFileName());
+				try (Stream<Path> walk = Files.walk(path)) {
+					for (Path p : (Iterable<Path>) walk::iterator) {
+						Path target = copy.resolve(path.relativize(p).toString());
+						if (Files.isDirectory(p)) {
+							Files.createDirectories(target);
+						}
+						else {
+							Files.copy(p, target);
+						}
+					}
+				}
+				entries.add(copy.toString());
+			}
+			else {
+				entries.add(entry);
+			}
+		}
+		return String.join(java.io.File.pathSeparator, entries);
 	}
 
 	/** Deletes a tree, keeping the named entries directly below it. */

@@ -31,12 +31,18 @@ class DevMailboxTest {
 		outbox.enqueue(null, to, "二通目", "リンク：http://sakura.localhost:8080/email/verify?token=abc");
 		mailbox.awaitMail(to, 2);
 
-		Page page = new TestBrowser(port, "localhost").get("/dev/mailbox");
+		Page page = new TestBrowser(port, "localhost", "127.0.0.1").get("/dev/mailbox");
 
 		assertThat(page.status()).isEqualTo(200);
 		String text = page.text();
 		assertThat(text.indexOf("二通目")).isLessThan(text.indexOf("一通目"));
 		assertThat(page.doc().select("a[href='http://sakura.localhost:8080/email/verify?token=abc']")).hasSize(1);
+	}
+
+	@Test
+	void whenTheMailboxIsAskedForFromAnotherMachineThenItDoesNotExist() {
+		assertThat(new TestBrowser(port, "sakura.localhost", "203.0.113.50").get("/dev/mailbox").status())
+			.isEqualTo(404);
 	}
 
 	@Test

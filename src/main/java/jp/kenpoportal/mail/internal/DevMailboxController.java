@@ -36,7 +36,13 @@ class DevMailboxController {
 	}
 
 	@GetMapping("/dev/mailbox")
-	String mailbox(Model model) throws Exception {
+	String mailbox(Model model, jakarta.servlet.http.HttpServletRequest request,
+			jakarta.servlet.http.HttpServletResponse response) throws Exception {
+		// only for the developer's own machine, even on a server that runs the embedded defaults
+		if (!java.net.InetAddress.getByName(request.getRemoteAddr()).isLoopbackAddress()) {
+			response.sendError(404);
+			return null;
+		}
 		List<MimeMessage> messages = new ArrayList<>(Arrays.asList(server.getReceivedMessages()));
 		// the server keeps arrival order; the newest first (sent dates have only second precision)
 		Collections.reverse(messages);

@@ -18,8 +18,10 @@ import org.springframework.web.filter.OncePerRequestFilter;
 /** A member with a pending onboarding step reaches nothing but that step (and sign-out). */
 class OnboardingGateFilter extends OncePerRequestFilter {
 
-	private static final List<String> OPEN_PREFIXES = List.of("/onboarding", "/logout", "/login", "/email/verify",
-			"/mfa/", "/passkeys/", "/css/", "/js/", "/images/", "/favicon", "/error", "/dev/");
+	private static final List<String> OPEN_PREFIXES = List.of("/onboarding", "/email/verify", "/mfa/", "/passkeys/",
+			"/css/", "/js/", "/images/", "/favicon", "/error", "/dev/");
+
+	private static final List<String> OPEN_PATHS = List.of("/login", "/logout");
 
 	private final SignedInAccount signedIn;
 
@@ -33,7 +35,7 @@ class OnboardingGateFilter extends OncePerRequestFilter {
 	@Override
 	protected boolean shouldNotFilter(HttpServletRequest request) {
 		String path = request.getRequestURI().substring(request.getContextPath().length());
-		return OPEN_PREFIXES.stream().anyMatch(path::startsWith);
+		return OPEN_PATHS.contains(path) || OPEN_PREFIXES.stream().anyMatch(path::startsWith);
 	}
 
 	@Override

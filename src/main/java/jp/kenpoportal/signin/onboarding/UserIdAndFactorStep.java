@@ -50,8 +50,10 @@ class UserIdAndFactorStep implements OnboardingStep {
 
 	@Override
 	public boolean isPending(Account account, Kenpo kenpo) {
-		return account.userIdConfirmedAt() == null || account.secondFactor() == null
-				|| !kenpo.offers(account.secondFactor());
+		// an onboarded member keeps a factor the kenpo stopped offering until they switch on
+		// ログイン方法変更, where the new one is enrolled first
+		return !account.onboarded() && (account.userIdConfirmedAt() == null || account.secondFactor() == null
+				|| !kenpo.offers(account.secondFactor()));
 	}
 
 	@GetMapping(PATH)

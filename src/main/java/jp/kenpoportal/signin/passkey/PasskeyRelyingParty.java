@@ -31,6 +31,8 @@ class PasskeyRelyingParty {
 
 	private final UserCredentialRepository credentials;
 
+	private static final int MAX_CACHED = 256;
+
 	private final Map<String, WebAuthnRelyingPartyOperations> byOrigin = new ConcurrentHashMap<>();
 
 	PasskeyRelyingParty(PasskeyUserEntities userEntities, UserCredentialRepository credentials) {
@@ -41,6 +43,10 @@ class PasskeyRelyingParty {
 	WebAuthnRelyingPartyOperations forRequest(HttpServletRequest request) {
 		Kenpo kenpo = CurrentKenpo.get();
 		String origin = origin(request);
+		if (byOrigin.size() > MAX_CACHED) {
+			// the port comes from the Host header: never let it grow the cache without bound
+			byOrigin.clear();
+		}
 		return byOrigin.computeIfAbsent(kenpo.id() + " " + origin, key -> create(kenpo, origin));
 	}
 

@@ -57,7 +57,12 @@ class JdbcKenpoDirectory implements KenpoDirectory {
 		Instant now = Instant.now();
 		Cached cached = byHost.get(key);
 		if (cached == null || cached.expires.isBefore(now)) {
-			cached = new Cached(query("where host = ?", key).stream().findFirst(), now.plus(CACHE_TTL));
+			Optional<Kenpo> found = query("where host = ?", key).stream().findFirst();
+			if (found.isEmpty()) {
+				// unknown hosts are not remembered: any Host header would grow the cache
+				return found;
+			}
+			cached = new Cached(found, now.plus(CACHE_TTL));
 			byHost.put(key, cached);
 		}
 		return cached.kenpo;

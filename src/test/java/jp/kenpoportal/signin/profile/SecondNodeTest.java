@@ -75,6 +75,6 @@ class SecondNodeTest {
 			.run("--server.port=0", "--spring.datasource.url=" + postgres.getJdbcUrl("postgres", "postgres"),
 					"--spring.datasource.username=postgres", "--spring.mail.host=127.0.0.1",
 					"--spring.mail.port=" + smtp.getSmtp().getServerSetup().getPort(), "--portal.master-key=" + masterKey,
-					"--portal.data-dir=" + dataDir + "-node2");
+					"--portal.data-dir=" + dataDir + "-node2", "--portal.public-url-template=https://{host}");
 	}
 }

@@ -1,0 +1,37 @@
+package jp.kenpoportal.common;
+
+import java.util.ArrayList;
+import java.util.List;
+
+import org.springframework.core.env.Environment;
+import org.springframework.stereotype.Component;
+
+/**
+ * Refuses to start a deployment on a real database with settings that are only safe on the
+ * embedded defaults: an in-process SMTP server whose mailbox page shows every code, a
+ * master key generated per node, or mail links over plain HTTP.
+ */
+@Component
+class ProductionReadiness {
+
+	ProductionReadiness(Environment env) {
+		if (env.getProperty("spring.datasource.url", "").isBlank()) {
+			return;
+		}
+		List<String> problems = new ArrayList<>();
+		if (env.getProperty("spring.mail.host", "").isBlank()
+				&& !env.getProperty("portal.allow-embedded-smtp", Boolean.class, false)) {
+			problems.add("SPRING_MAIL_HOST is not set: the embedded SMTP server and its mailbox page are for development");
+		}
+		if (env.getProperty("portal.master-key", "").isBlank()) {
+			problems.add("PORTAL_MASTER_KEY is not set: every node would generate its own key");
+		}
+		if (!env.getProperty("portal.public-url-template", "").startsWith("https://")
+				&& !env.getProperty("portal.allow-http-links", Boolean.class, false)) {
+			problems.add("PORTAL_PUBLIC_URL_TEMPLATE must start with https:// (links in mails carry one-time tokens)");
+		}
+		if (!problems.isEmpty()) {
+			throw new IllegalStateException("Not starting with a database URL set: " + String.join("; ", problems));
+		}
+	}
+}
