@@ -1,5 +1,8 @@
 package jp.kenpoportal.account;
 
+import java.util.concurrent.Semaphore;
+import java.util.function.Supplier;
+
 import jp.kenpoportal.common.SecuritySettings;
 
 import org.springframework.security.crypto.argon2.Argon2PasswordEncoder;
@@ -16,6 +19,12 @@ public class PasswordHasher {
 
 	private final String dummyHash;
 
+	/**
+	 * At most one hash per core at a time: more only adds memory (19 MiB each) and GC work,
+	 * and a flood of sign-ins cannot exhaust the heap.
+	 */
+	private final Semaphore slots = new Semaphore(Runtime.getRuntime().availableProcessors(), true);
+
 	public PasswordHasher(SecuritySettings settings) {
 		this.encoder = new Argon2PasswordEncoder(16, 32, settings.argon2Parallelism(), settings.argon2MemoryKib(),
 				settings.argon2Iterations());
@@ -23,16 +32,26 @@ public class PasswordHasher {
 	}
 
 	public String hash(String raw) {
-		return encoder.encode(raw);
+		return limited(() -> encoder.encode(raw));
 	}
 
 	public boolean matches(String raw, String hash) {
-		return hash != null && encoder.matches(raw, hash);
+		return hash != null && limited(() -> encoder.matches(raw, hash));
 	}
 
 	/** Spends the time of one verification and always fails. */
 	public boolean burnOneVerification(String raw) {
-		encoder.matches(raw, dummyHash);
+		limited(() -> encoder.matches(raw, dummyHash));
 		return false;
+	}
+
+	private <T> T limited(Supplier<T> work) {
+		slots.acquireUninterruptibly();
+		try {
+			return work.get();
+		}
+		finally {
+			slots.release();
+		}
 	}
 }

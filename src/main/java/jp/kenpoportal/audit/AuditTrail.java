@@ -1,11 +1,13 @@
 package jp.kenpoportal.audit;
 
 import java.sql.Timestamp;
+import java.sql.Types;
 import java.time.Clock;
 import java.util.List;
 
 import jakarta.servlet.http.HttpServletRequest;
 
+import org.springframework.jdbc.core.SqlParameterValue;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.web.context.request.RequestContextHolder;
@@ -34,7 +36,10 @@ public class AuditTrail {
 		jdbc.sql("""
 				insert into audit_event (kenpo_id, account_id, type, occurred_at, client_ip, user_agent, detail)
 				values (?, ?, ?, ?, ?, ?, ?)""")
-			.params(kenpoId, accountId, type.name(), Timestamp.from(clock.instant()), ip, agent, detail)
+			// typed parameters keep one prepared statement whether the values are null or not
+			.params(new SqlParameterValue(Types.BIGINT, kenpoId), new SqlParameterValue(Types.BIGINT, accountId),
+					type.name(), Timestamp.from(clock.instant()), new SqlParameterValue(Types.VARCHAR, ip),
+					new SqlParameterValue(Types.VARCHAR, agent), new SqlParameterValue(Types.VARCHAR, detail))
 			.update();
 	}
 

@@ -13,6 +13,8 @@ import io.github.bucket4j.postgresql.Bucket4jPostgreSQL;
 
 import jp.kenpoportal.common.SecuritySettings;
 
+import org.springframework.jdbc.core.simple.JdbcClient;
+
 import org.springframework.stereotype.Component;
 
 /**
@@ -39,7 +41,10 @@ public class RateLimits {
 
 	private final Map<Limit, BucketConfiguration> configurations = new ConcurrentHashMap<>();
 
-	RateLimits(DataSource dataSource, SecuritySettings settings) {
+	private final JdbcClient jdbc;
+
+	RateLimits(DataSource dataSource, SecuritySettings settings, JdbcClient jdbc) {
+		this.jdbc = jdbc;
 		this.buckets = Bucket4jPostgreSQL.advisoryLockBasedBuilder(dataSource)
 			.primaryKeyMapper(PrimaryKeyMapper.STRING)
 			.table("rate_limit_bucket")
@@ -57,9 +62,16 @@ public class RateLimits {
 		return bucket(limit, key).tryConsume(1);
 	}
 
-	/** Whether the limit is reached, without taking a token. */
+	/**
+	 * Whether the limit is reached, without taking a token. Most keys never failed: a plain
+	 * look-up answers them without Bucket4j's locked transaction or a new bucket row.
+	 */
 	public boolean exhausted(Limit limit, String key) {
-		return bucket(limit, key).getAvailableTokens() <= 0;
+		boolean known = jdbc.sql("select exists(select 1 from rate_limit_bucket where id = ?)")
+			.param(limit.name() + ":" + key)
+			.query(Boolean.class)
+			.single();
+		return known && bucket(limit, key).getAvailableTokens() <= 0;
 	}
 
 	private io.github.bucket4j.distributed.BucketProxy bucket(Limit limit, String key) {

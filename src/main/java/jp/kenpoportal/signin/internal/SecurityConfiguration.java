@@ -44,7 +44,8 @@ class SecurityConfiguration {
 	@Bean
 	SecurityFilterChain memberSecurity(HttpSecurity http, FactorRequirements requirements,
 			SecurityContextRepository contexts,
-			SpringSessionRememberMeServices rememberMe, SignInFailureHandler failures, AuditTrail audit,
+			SpringSessionRememberMeServices rememberMe, SignInSuccessHandler successes, SignInFailureHandler failures,
+			AuditTrail audit,
 			SignedInAccount signedIn, OnboardingSteps steps) throws Exception {
 		DefaultAuthorizationManagerFactory<RequestAuthorizationContext> member = new DefaultAuthorizationManagerFactory<>();
 		member.setAdditionalAuthorization(new RequiredAuthoritiesAuthorizationManager<>(requirements));
@@ -59,6 +60,7 @@ class SecurityConfiguration {
 			.formLogin(f -> f.loginPage("/login")
 				.usernameParameter("userId")
 				.passwordParameter("password")
+				.successHandler(successes)
 				.failureHandler(failures))
 			.rememberMe(r -> r.rememberMeServices(rememberMe))
 			.logout(l -> l.logoutUrl("/logout")
