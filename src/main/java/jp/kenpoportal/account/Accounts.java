@@ -156,6 +156,14 @@ public class Accounts {
 		return FailureOutcome.COUNTED;
 	}
 
+	/** Locks the account's row until the caller's transaction ends, to serialise changes to it. */
+	public void lockRow(long kenpoId, long accountId) {
+		jdbc.sql("select id from account where kenpo_id = ? and id = ? for update")
+			.params(kenpoId, accountId)
+			.query(Long.class)
+			.optional();
+	}
+
 	/** A complete sign-in (both factors) resets the count of failures. */
 	public void clearFailures(long kenpoId, long accountId) {
 		jdbc.sql("update account set failed_attempts = 0, locked_until = null where kenpo_id = ? and id = ?")

@@ -236,8 +236,10 @@ class LoginMethodController {
 			totpEnrolment.show(kenpo, account, session, model);
 			return "loginmethod/totp-renew";
 		}
-		audit.record(kenpo.id(), account.id(), AuditType.TOTP_ENROLLED, "renewed");
-		notices.send(kenpo, account, "notice.totpRenewed");
+		tx.executeWithoutResult(status -> {
+			audit.record(kenpo.id(), account.id(), AuditType.TOTP_ENROLLED, "renewed");
+			notices.send(kenpo, account, "notice.totpRenewed");
+		});
 		return "redirect:" + PATH + "?totpRenewed";
 	}
 
@@ -287,9 +289,22 @@ class LoginMethodController {
 			model.addAttribute("error", "loginMethod.error.reauth");
 			return overview(model);
 		}
-		if (passkeys.remove(account, id)) {
-			audit.record(kenpo.id(), account.id(), AuditType.PASSKEY_REMOVED, null);
-			notices.send(kenpo, account, "notice.passkeyRemoved");
+		String problem = tx.execute(status -> {
+			// re-count inside the transaction, after locking the account row: two removals at
+			// once must not leave a passkey member without any passkey
+			accounts.lockRow(kenpo.id(), account.id());
+			if (account.secondFactor() == SecondFactor.PASSKEY && passkeys.count(account) <= 1) {
+				return "loginMethod.error.lastPasskey";
+			}
+			if (passkeys.remove(account, id)) {
+				audit.record(kenpo.id(), account.id(), AuditType.PASSKEY_REMOVED, null);
+				notices.send(kenpo, account, "notice.passkeyRemoved");
+			}
+			return null;
+		});
+		if (problem != null) {
+			model.addAttribute("error", problem);
+			return overview(model);
 		}
 		return "redirect:" + PATH + "?removed";
 	}

@@ -23,6 +23,7 @@ import jp.kenpoportal.tenant.Kenpo;
 import org.springframework.security.web.savedrequest.HttpSessionRequestCache;
 import org.springframework.security.web.savedrequest.RequestCache;
 import org.springframework.stereotype.Controller;
+import org.springframework.transaction.support.TransactionTemplate;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -52,8 +53,12 @@ class PasswordChangeController {
 
 	private final RequestCache requestCache = new HttpSessionRequestCache();
 
+	private final TransactionTemplate tx;
+
 	PasswordChangeController(SignedInAccount signedIn, Accounts accounts, NewPasswords newPasswords,
-			RecentFactor recentFactor, SessionControl sessions, SecurityNotices notices, AuditTrail audit) {
+			RecentFactor recentFactor, SessionControl sessions, SecurityNotices notices, AuditTrail audit,
+			TransactionTemplate tx) {
+		this.tx = tx;
 		this.signedIn = signedIn;
 		this.accounts = accounts;
 		this.newPasswords = newPasswords;
@@ -103,9 +108,12 @@ class PasswordChangeController {
 			model.addAttribute("errors", errors);
 			return view(model, kenpo);
 		}
-		accounts.changePassword(kenpo.id(), account.id(), typed);
-		audit.record(kenpo.id(), account.id(), AuditType.PASSWORD_CHANGED, null);
-		notices.send(kenpo, account, "notice.passwordChanged");
+		// the change, its audit record and its notice mail stand or fall together
+		tx.executeWithoutResult(status -> {
+			accounts.changePassword(kenpo.id(), account.id(), typed);
+			audit.record(kenpo.id(), account.id(), AuditType.PASSWORD_CHANGED, null);
+			notices.send(kenpo, account, "notice.passwordChanged");
+		});
 		if (signOutOthers) {
 			int ended = sessions.signOutOtherSessions(request);
 			audit.record(kenpo.id(), account.id(), AuditType.OTHER_SESSIONS_SIGNED_OUT, ended + " sessions");
