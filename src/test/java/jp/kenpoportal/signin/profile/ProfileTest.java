@@ -134,6 +134,21 @@ class ProfileTest {
 	}
 
 	@Test
+	void whenSeveralBrowsersAreSignedInThenEachIsListedWithItsBrowserAndAddress() {
+		TestMember member = members.newMember("sakura");
+		TestBrowser browser = onboarded(member);
+		for (int i = 1; i <= 4; i++) {
+			Journeys.signInWithCode(new TestBrowser(port, member.host(), "198.51.100." + i), mailbox, member, PASSWORD);
+		}
+
+		Page profile = browser.get("/profile");
+
+		assertThat(profile.doc().select("form[action=/profile/sessions/end]")).hasSize(4);
+		assertThat(profile.text()).contains("198.51.100.1", "198.51.100.2", "198.51.100.3", "198.51.100.4");
+		assertThat(profile.doc().select(".table-scroll").first().select("td").eachText()).doesNotContain("-");
+	}
+
+	@Test
 	void whenTheMemberOpensTheHistoryThenRecentSignInsAndFailuresAreListed() {
 		TestMember member = members.newMember("sakura");
 		TestBrowser browser = onboarded(member);
