@@ -23,11 +23,8 @@ public class SessionControl {
 
 	private static final Duration DEFAULT_TIMEOUT = Duration.ofMinutes(30);
 
-	private static final String AGENT = "signin.userAgent";
-
-	private static final String ADDRESS = "signin.address";
-
-	private static final String SIGNED_IN_AT = "signin.signedInAt";
+	/** One attribute, written once per sign-in: each attribute is a row to write in the session store. */
+	private static final String ORIGIN = "signin.origin";
 
 	private final SecurityContextRepository contexts;
 
@@ -85,11 +82,10 @@ public class SessionControl {
 
 	/** Keeps where and with what a session signed in, for the member's list of sessions. */
 	public static void describe(HttpServletRequest request, java.time.Instant at) {
-		HttpSession session = request.getSession(true);
 		String agent = request.getHeader("User-Agent");
-		session.setAttribute(AGENT, agent == null ? "-" : agent.length() > 300 ? agent.substring(0, 300) : agent);
-		session.setAttribute(ADDRESS, request.getRemoteAddr());
-		session.setAttribute(SIGNED_IN_AT, at);
+		request.getSession(true)
+			.setAttribute(ORIGIN, new Origin(agent == null ? "-" : agent.length() > 300 ? agent.substring(0, 300) : agent,
+					request.getRemoteAddr(), at));
 	}
 
 	/** The account's signed-in browsers, this one first, then the most recently active. */
@@ -99,9 +95,11 @@ public class SessionControl {
 		return sessions.findByPrincipalName(current.getName())
 			.values()
 			.stream()
-			.map(s -> new SignedInSession(handle(s.getId()), mine != null && s.getId().equals(mine.getId()),
-					s.getAttribute(AGENT), s.getAttribute(ADDRESS), s.getAttribute(SIGNED_IN_AT),
-					s.getLastAccessedTime()))
+			.map(s -> {
+				Origin origin = s.getAttribute(ORIGIN) instanceof Origin o ? o : new Origin(null, null, null);
+				return new SignedInSession(handle(s.getId()), mine != null && s.getId().equals(mine.getId()),
+						origin.userAgent(), origin.address(), origin.signedInAt(), s.getLastAccessedTime());
+			})
 			.sorted(java.util.Comparator.comparing(SignedInSession::current)
 				.thenComparing(SignedInSession::lastSeen)
 				.reversed())
@@ -130,6 +128,11 @@ public class SessionControl {
 		catch (java.security.NoSuchAlgorithmException e) {
 			throw new IllegalStateException(e);
 		}
+	}
+
+	/** Where and with what a session signed in. */
+	private record Origin(String userAgent, String address, java.time.Instant signedInAt)
+			implements java.io.Serializable {
 	}
 
 	/** One signed-in browser as the member sees it. */
