@@ -40,6 +40,10 @@ class MessagesCompletenessTest {
 
 	private static final String RECOVERY_JA = "i18n/recovery_ja.properties";
 
+	private static final String SERVICES = "i18n/services.properties";
+
+	private static final String SERVICES_JA = "i18n/services_ja.properties";
+
 	private static final Path TEMPLATES = Path.of("src", "main", "resources", "templates");
 
 	/** {@code #{some.key}} or {@code #{some.key(...)}} with a plain dotted literal key (not {@code ${..}} or {@code |..|}). */
@@ -64,7 +68,13 @@ class MessagesCompletenessTest {
 	}
 
 	@Test
+	void everyJapaneseServiceMessageHasAnEnglishMessage() {
+		assertSameKeys(SERVICES, SERVICES_JA);
+	}
+
+	@Test
 	void englishMessagesUseTheSamePlaceholdersAsJapanese() {
+		assertSamePlaceholders(SERVICES, SERVICES_JA);
 		assertSamePlaceholders(MESSAGES, MESSAGES_JA);
 		assertSamePlaceholders(PASSWORD, PASSWORD_JA);
 		assertSamePlaceholders(RECOVERY, RECOVERY_JA);
@@ -73,7 +83,8 @@ class MessagesCompletenessTest {
 	@Test
 	void noMessageContainsAnApostropheThatMessageFormatWouldDrop() {
 		List<String> offending = new ArrayList<>();
-		for (String file : List.of(MESSAGES, MESSAGES_JA, PASSWORD, PASSWORD_JA, RECOVERY, RECOVERY_JA)) {
+		for (String file : List.of(MESSAGES, MESSAGES_JA, PASSWORD, PASSWORD_JA, RECOVERY, RECOVERY_JA, SERVICES,
+				SERVICES_JA)) {
 			load(file).forEach((key, value) -> {
 				if (value.toString().indexOf('\'') >= 0) {
 					offending.add(file + ": " + key);
@@ -88,6 +99,7 @@ class MessagesCompletenessTest {
 		Properties japanese = load(MESSAGES_JA);
 		Properties passwordJapanese = load(PASSWORD_JA);
 		Properties recoveryJapanese = load(RECOVERY_JA);
+		Properties servicesJapanese = load(SERVICES_JA);
 		List<String> missing = new ArrayList<>();
 		int found = 0;
 		for (Path template : templates()) {
@@ -95,7 +107,8 @@ class MessagesCompletenessTest {
 			while (m.find()) {
 				found++;
 				String key = m.group(1);
-				if (!japanese.containsKey(key) && !passwordJapanese.containsKey(key) && !recoveryJapanese.containsKey(key)) {
+				if (!japanese.containsKey(key) && !passwordJapanese.containsKey(key) && !recoveryJapanese.containsKey(key)
+						&& !servicesJapanese.containsKey(key)) {
 					missing.add(TEMPLATES.relativize(template) + ": " + key);
 				}
 			}
@@ -145,6 +158,33 @@ class MessagesCompletenessTest {
 			assertThat(load(RECOVERY_JA)).containsKey(recovery);
 			assertThat(load(RECOVERY)).containsKey(recovery);
 		}
+
+		List<String> serviceKeys = new ArrayList<>();
+		for (var kind : jp.kenpoportal.benefit.BenefitKind.values()) {
+			serviceKeys.add(kind.messageKey());
+		}
+		for (var category : jp.kenpoportal.medical.ClaimCategory.values()) {
+			serviceKeys.add(category.messageKey());
+		}
+		for (String kind : List.of("MEDICAL", "BENEFIT", "NOTICE")) {
+			serviceKeys.add("mail.published." + kind + ".subject");
+			serviceKeys.add("mail.published." + kind + ".body");
+		}
+		for (String service : List.of("medical", "benefit", "qualification", "flu")) {
+			serviceKeys.add("service." + service + ".description");
+		}
+		for (String sex : List.of("MALE", "FEMALE")) {
+			serviceKeys.add("qualification.sex." + sex);
+		}
+		for (String type : List.of("DOCUMENT_DOWNLOADED", "DOWNLOAD_THROTTLED", "PUBLICATION_MAIL_CHANGED")) {
+			serviceKeys.add("audit." + type);
+		}
+		assertThat(serviceKeys.stream().filter(k -> !load(SERVICES_JA).containsKey(k)).toList())
+			.as("keys built by the code missing from %s", SERVICES_JA)
+			.isEmpty();
+		assertThat(serviceKeys.stream().filter(k -> !load(SERVICES).containsKey(k)).toList())
+			.as("keys built by the code missing from %s", SERVICES)
+			.isEmpty();
 
 		Properties english = load(MESSAGES);
 		Properties japanese = load(MESSAGES_JA);

@@ -248,6 +248,16 @@ public class Accounts {
 			.update();
 	}
 
+	/** Whether the member wants a mail when new medical data, a benefit decision or a notice is published. */
+	public void setPublicationMail(long kenpoId, long accountId, boolean wanted) {
+		update("publication_mail = ?", kenpoId, accountId, wanted);
+	}
+
+	/** The accounts of the given members (the insured of households), in one query. */
+	public List<Account> findByMembers(long kenpoId, java.util.Collection<Long> memberIds) {
+		return query("where kenpo_id = ? and member_id = any(?)", kenpoId, memberIds.toArray(Long[]::new));
+	}
+
 	public List<Account> findAll(long kenpoId) {
 		return query("where kenpo_id = ? order by id", kenpoId);
 	}
@@ -274,7 +284,8 @@ public class Accounts {
 				instant(rs, "birth_date_confirmed_at"), (Integer) rs.getObject("terms_version"),
 				instant(rs, "user_id_confirmed_at"), factor == null ? null : SecondFactor.valueOf(factor),
 				instant(rs, "second_factor_enrolled_at"), instant(rs, "onboarded_at"), rs.getInt("failed_attempts"),
-				rs.getInt("lock_round"), instant(rs, "locked_until"), instant(rs, "locked_by_kenpo_at"));
+				rs.getInt("lock_round"), instant(rs, "locked_until"), instant(rs, "locked_by_kenpo_at"),
+				rs.getBoolean("publication_mail"));
 	}
 
 	private static Instant instant(ResultSet rs, String column) throws SQLException {

@@ -66,7 +66,8 @@ final class DemoData {
 						insured("鈴木 一郎", "スズキ イチロウ", "1975-11-30", Sex.MALE),
 						dependent("01", "鈴木 恵子", "スズキ ケイコ", "1977-02-14", Sex.FEMALE, "妻")),
 						household("101", "0002", "k7mq2x9wpa", true, "Aoba2026start", null,
-								insured("高橋 美咲", "タカハシ ミサキ", "1998-07-07", Sex.FEMALE))));
+								insured("高橋 美咲", "タカハシ ミサキ", "1998-07-07", Sex.FEMALE),
+								dependent("01", "高橋 陽向", "タカハシ ヒナタ", "2025-10-12", Sex.MALE, "子"))));
 	}
 
 	/** 記号 2 + 番号 5; all three factors (seed 003). */
@@ -97,11 +98,17 @@ final class DemoData {
 			String temporaryPassword, String email, Person... people) {
 		List<NewMember> members = java.util.Arrays.stream(people)
 			.map(p -> new NewMember(symbol, number, p.branch, p.name, p.kana, LocalDate.parse(p.birthDate), p.sex,
-					p.relationship, LocalDate.of(2018, 4, 1), null))
+					p.relationship, acquiredOn(LocalDate.parse(p.birthDate)), null))
 			.toList();
 		String initial = temporaryPassword != null ? temporaryPassword
 				: symbol + number + people[0].birthDate.replace("-", "");
 		return new DemoHousehold(members, loginId, temporary, initial, email);
+	}
+
+	/** Everyone joined the kenpo in April 2018, or at birth if born later. */
+	private static LocalDate acquiredOn(LocalDate birthDate) {
+		LocalDate joined = LocalDate.of(2018, 4, 1);
+		return birthDate.isAfter(joined) ? birthDate : joined;
 	}
 
 	private static Person insured(String name, String kana, String birthDate, Sex sex) {

@@ -1,9 +1,16 @@
 package jp.kenpoportal.demo;
 
+import java.time.Clock;
+import java.time.Instant;
+
+import jp.kenpoportal.account.Account;
 import jp.kenpoportal.account.Accounts;
+import jp.kenpoportal.benefit.BenefitDecisions;
+import jp.kenpoportal.medical.MedicalExpenses;
 import jp.kenpoportal.member.Member;
 import jp.kenpoportal.member.MemberDirectory;
 import jp.kenpoportal.member.NewMember;
+import jp.kenpoportal.portal.Notices;
 import jp.kenpoportal.tenant.Kenpo;
 import jp.kenpoportal.tenant.KenpoDirectory;
 
@@ -16,12 +23,18 @@ import org.springframework.context.annotation.Profile;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
 
-/** Seeds the demo kenpo once (profile {@code demo}); a kenpo that exists is left as it is. */
+/**
+ * Seeds the demo kenpo once (profile {@code demo}); a kenpo that exists is left as it is. The
+ * service data (claims, benefits, お知らせ, links) comes once per kenpo too, also into a demo
+ * database made before the services existed.
+ */
 @Component
 @Profile("demo")
 class DemoDataSeeder implements ApplicationRunner {
 
 	private static final Logger log = LoggerFactory.getLogger(DemoDataSeeder.class);
+
+	private static final Instant END_OF_TIME = Instant.parse("9999-12-31T00:00:00Z");
 
 	private final KenpoDirectory kenpos;
 
@@ -29,13 +42,26 @@ class DemoDataSeeder implements ApplicationRunner {
 
 	private final Accounts accounts;
 
+	private final MedicalExpenses medical;
+
+	private final BenefitDecisions benefits;
+
+	private final Notices notices;
+
 	private final TransactionTemplate tx;
 
-	DemoDataSeeder(KenpoDirectory kenpos, MemberDirectory members, Accounts accounts, TransactionTemplate tx) {
+	private final Clock clock;
+
+	DemoDataSeeder(KenpoDirectory kenpos, MemberDirectory members, Accounts accounts, MedicalExpenses medical,
+			BenefitDecisions benefits, Notices notices, TransactionTemplate tx, Clock clock) {
 		this.kenpos = kenpos;
 		this.members = members;
 		this.accounts = accounts;
+		this.medical = medical;
+		this.benefits = benefits;
+		this.notices = notices;
 		this.tx = tx;
+		this.clock = clock;
 	}
 
 	@Override
@@ -45,6 +71,8 @@ class DemoDataSeeder implements ApplicationRunner {
 				tx.executeWithoutResult(status -> seed(demo));
 				log.info("Seeded demo kenpo {} at http://{}:8080/", demo.kenpo().name(), demo.kenpo().host());
 			}
+			Kenpo kenpo = kenpos.findByCode(demo.kenpo().code()).orElseThrow();
+			tx.executeWithoutResult(status -> seedServices(kenpo));
 		}
 	}
 
@@ -62,5 +90,20 @@ class DemoDataSeeder implements ApplicationRunner {
 			accounts.open(kenpo.id(), insured.id(), household.loginId(), household.temporaryLoginId(),
 					household.initialPassword(), household.email());
 		}
+	}
+
+	/** Claims, benefits, お知らせ and links of every household, unless the kenpo has claims already. */
+	private void seedServices(Kenpo kenpo) {
+		if (medical.newestPublishedMonth(kenpo.id(), END_OF_TIME).isPresent()) {
+			return;
+		}
+		Instant now = clock.instant();
+		for (Account account : accounts.findAll(kenpo.id())) {
+			members.householdOf(kenpo.id(), account.memberId())
+				.ifPresent(household -> new DemoServiceData(medical, benefits, kenpo, household, now).seed());
+		}
+		DemoNotices.seed(notices, kenpo, now);
+		DemoNotices.seedLinks(kenpos, kenpo);
+		log.info("Seeded demo claims, benefits and notices of {}", kenpo.name());
 	}
 }

@@ -11,5 +11,21 @@ public interface MemberDirectory {
 	/** Everyone in the household of the given member, the insured first. */
 	List<Member> household(long kenpoId, long memberId);
 
+	/** The household of the given member as one value, the insured first. */
+	default Optional<Household> householdOf(long kenpoId, long memberId) {
+		List<Member> people = household(kenpoId, memberId);
+		if (people.isEmpty() || !people.get(0).insured()) {
+			return Optional.empty();
+		}
+		Member insured = people.get(0);
+		return Optional.of(new Household(kenpoId, insured.symbol(), insured.number(), people));
+	}
+
+	/**
+	 * The insured persons of the households that the given members belong to, in one query
+	 * (for mails about a household's new data, which go to the insured's account).
+	 */
+	List<Long> insuredOfHouseholds(long kenpoId, java.util.Collection<Long> memberIds);
+
 	Member register(long kenpoId, NewMember member);
 }

@@ -1,7 +1,5 @@
 package jp.kenpoportal.portal;
 
-import java.util.List;
-
 import jp.kenpoportal.account.Account;
 import jp.kenpoportal.member.Member;
 import jp.kenpoportal.member.MemberDirectory;
@@ -13,17 +11,23 @@ import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 
-/** ホーム: the member's name, the kenpo's service tiles and お知らせ. */
+/** ホーム: the member's name, the kenpo's service and link tiles, and the newest お知らせ. */
 @Controller
 class HomeController {
+
+	/** How many お知らせ home shows; the rest are on the list page. */
+	static final int NOTICES_ON_HOME = 5;
 
 	private final SignedInAccount signedIn;
 
 	private final MemberDirectory members;
 
-	HomeController(SignedInAccount signedIn, MemberDirectory members) {
+	private final Notices notices;
+
+	HomeController(SignedInAccount signedIn, MemberDirectory members, Notices notices) {
 		this.signedIn = signedIn;
 		this.members = members;
+		this.notices = notices;
 	}
 
 	@GetMapping("/")
@@ -34,7 +38,9 @@ class HomeController {
 		model.addAttribute("memberName", member.name());
 		model.addAttribute("factor", account.secondFactor() == null ? "EMAIL_CODE" : account.secondFactor().name());
 		model.addAttribute("tiles", ServiceTile.forKenpo(kenpo));
-		model.addAttribute("notices", List.of());
+		model.addAttribute("links", kenpo.links());
+		model.addAttribute("notices", notices.current(kenpo.id(), account.id(), NOTICES_ON_HOME + 1));
+		model.addAttribute("noticesOnHome", NOTICES_ON_HOME);
 		return "portal/home";
 	}
 }

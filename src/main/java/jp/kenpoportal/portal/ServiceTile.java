@@ -10,15 +10,17 @@ import jp.kenpoportal.tenant.Kenpo;
  *
  * @param code the service's code in the kenpo's settings
  * @param titleKey message key of its name
+ * @param descriptionKey message key of one line on what it offers
  * @param path where it lives, or null while it is being prepared
  */
-public record ServiceTile(String code, String titleKey, String path) {
+public record ServiceTile(String code, String titleKey, String descriptionKey, String path) {
 
 	private static final List<ServiceTile> ALL = List.of(
-			new ServiceTile("medical", "service.medical", null),
-			new ServiceTile("benefit", "service.benefit", null),
-			new ServiceTile("qualification", "service.qualification", null),
-			new ServiceTile("flu", "service.flu", null));
+			new ServiceTile("medical", "service.medical", "service.medical.description", "/medical"),
+			new ServiceTile("benefit", "service.benefit", "service.benefit.description", "/benefits"),
+			new ServiceTile("qualification", "service.qualification", "service.qualification.description",
+					"/qualification"),
+			new ServiceTile("flu", "service.flu", "service.flu.description", null));
 
 	public boolean ready() {
 		return path != null;

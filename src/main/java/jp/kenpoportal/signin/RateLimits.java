@@ -34,7 +34,9 @@ public class RateLimits {
 		/** recovery requests per mail address or user ID asked about */
 		RECOVERY_PER_TARGET,
 		/** mails sent again (codes, confirmations) per account */
-		RESENDS_PER_ACCOUNT
+		RESENDS_PER_ACCOUNT,
+		/** documents (PDF, xlsx, CSV) rendered per account */
+		DOWNLOADS_PER_ACCOUNT
 	}
 
 	private final ProxyManager<String> buckets;
@@ -55,6 +57,8 @@ public class RateLimits {
 				config(settings.recoveryPerAddress(), settings.recoveryWindow()));
 		configurations.put(Limit.RECOVERY_PER_TARGET, config(settings.recoveryPerTarget(), settings.recoveryWindow()));
 		configurations.put(Limit.RESENDS_PER_ACCOUNT, config(settings.resendsPerAccount(), settings.resendWindow()));
+		configurations.put(Limit.DOWNLOADS_PER_ACCOUNT,
+				config(settings.downloadsPerAccount(), settings.downloadWindow()));
 	}
 
 	/** Takes one token; false when the limit is reached (and nothing was taken). */

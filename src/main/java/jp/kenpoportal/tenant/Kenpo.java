@@ -22,11 +22,12 @@ import java.util.Set;
  * @param recommendedFactor the factor marked as recommended
  * @param passwordRules the password policy
  * @param enabledServices service tiles shown on home
+ * @param links link tiles to the kenpo's services elsewhere, in the order shown
  */
 public record Kenpo(long id, String code, String host, String name, String insurerNumber, String contactEmail,
 		String contactPhone, String publicBaseUrl, int symbolDigits, int numberDigits, Instant initialPasswordDeadline,
 		Set<SecondFactor> allowedFactors, SecondFactor recommendedFactor, PasswordRules passwordRules,
-		List<String> enabledServices) {
+		List<String> enabledServices, List<ExternalLink> links) {
 
 	/** The factors offered to members: allowed by the kenpo and built in this portal. */
 	public List<SecondFactor> offeredFactors() {

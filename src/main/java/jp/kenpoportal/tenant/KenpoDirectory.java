@@ -20,6 +20,9 @@ public interface KenpoDirectory {
 	/** Registers a kenpo (used by seeding and, later, the operator console). */
 	Kenpo create(NewKenpo kenpo);
 
+	/** Adds a link tile to a service the kenpo runs elsewhere, after the existing ones. */
+	void addLink(long kenpoId, ExternalLink link);
+
 	/** Publishes a new version of the terms; members accept it at their next sign-in. */
 	Terms publishTerms(long kenpoId, String title, String body);
 }

@@ -106,7 +106,7 @@ class ProfileBrowserTest extends BrowserTestSupport {
 		// signing in again: the new password, and the code now goes to the new address
 		logOut(page, member);
 		TestMember changed = new TestMember(member.kenpo(), member.member(), member.accountId(), member.loginId(),
-				member.initialPassword(), member.birthDate(), newEmail);
+				member.initialPassword(), member.birthDate(), newEmail, member.household());
 		int oldMailsNow = mailbox.count(member.email());
 		signInWithMailedCode(page, changed, NEW_PASSWORD);
 		assertHome(page, member);

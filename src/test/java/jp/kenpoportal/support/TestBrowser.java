@@ -99,6 +99,18 @@ public final class TestBrowser {
 		return new Page(response.statusCode(), path, Jsoup.parse(response.body()), response.headers().map());
 	}
 
+	/** Fetches a file (PDF, xlsx, CSV) as bytes, without following redirects. */
+	public Download download(String path) {
+		try {
+			HttpResponse<byte[]> response = HTTP.send(request(path).GET().build(), HttpResponse.BodyHandlers.ofByteArray());
+			storeCookies(response.headers().allValues("Set-Cookie"));
+			return new Download(response.statusCode(), response.body(), response.headers().map());
+		}
+		catch (Exception e) {
+			throw new IllegalStateException(e);
+		}
+	}
+
 	public Page page() {
 		return page;
 	}
@@ -126,6 +138,7 @@ public final class TestBrowser {
 			.header("X-Forwarded-For", clientAddress)
 			.header("User-Agent", "KenpoPortalTest/1.0")
 			.header("Accept-Language", "ja")
+			.header("Accept", "text/html,application/xhtml+xml,*/*;q=0.8")
 			.timeout(Duration.ofSeconds(30));
 		if (!cookies.isEmpty()) {
 			b.header("Cookie", cookies.entrySet().stream().map(e -> e.getKey() + "=" + e.getValue())
@@ -176,6 +189,19 @@ public final class TestBrowser {
 
 	private static String enc(String s) {
 		return URLEncoder.encode(s, StandardCharsets.UTF_8);
+	}
+
+	/** A file as received. */
+	public record Download(int status, byte[] body, Map<String, List<String>> headers) {
+
+		public String header(String name) {
+			return headers.entrySet()
+				.stream()
+				.filter(e -> e.getKey().equalsIgnoreCase(name))
+				.map(e -> String.join(", ", e.getValue()))
+				.findFirst()
+				.orElse(null);
+		}
 	}
 
 	/** A page as received after redirects. */

@@ -1,6 +1,7 @@
 package jp.kenpoportal.support;
 
 import java.time.LocalDate;
+import java.util.List;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.atomic.AtomicInteger;
 
@@ -40,6 +41,22 @@ public class TestMembers {
 		return create(kenpoCode, true, temporaryPassword);
 	}
 
+	/**
+	 * A household of three: the insured (枝番 00, born 1980), a spouse (01, born 1982) and a
+	 * child (02, born four years ago, so in the 2割 age), the insured with a fresh account.
+	 */
+	public TestMember newHousehold(String kenpoCode) {
+		TestMember insured = create(kenpoCode, false, null);
+		Member spouse = members.register(insured.kenpo().id(), new NewMember(insured.member().symbol(),
+				insured.member().number(), "01", "試験 花子", "シケン ハナコ", LocalDate.of(1982, 3, 3), Sex.FEMALE, "妻",
+				LocalDate.of(2020, 4, 1), null));
+		LocalDate childBirth = LocalDate.now().minusYears(4).withDayOfMonth(15);
+		Member child = members.register(insured.kenpo().id(), new NewMember(insured.member().symbol(),
+				insured.member().number(), "02", "試験 陽太", "シケン ヨウタ", childBirth, Sex.MALE, "子", childBirth, null));
+		return new TestMember(insured.kenpo(), insured.member(), insured.accountId(), insured.loginId(),
+				insured.initialPassword(), insured.birthDate(), insured.email(), List.of(insured.member(), spouse, child));
+	}
+
 	private TestMember create(String kenpoCode, boolean temporary, String temporaryPassword) {
 		Kenpo kenpo = kenpos.findByCode(kenpoCode).orElseThrow();
 		int n = SEQUENCE.incrementAndGet();
@@ -53,12 +70,17 @@ public class TestMembers {
 				: symbol + number + birthDate.toString().replace("-", "");
 		String email = "member" + n + "@example.com";
 		Account account = accounts.open(kenpo.id(), member.id(), loginId, temporary, password, email);
-		return new TestMember(kenpo, member, account.id(), loginId, password, birthDate, email);
+		return new TestMember(kenpo, member, account.id(), loginId, password, birthDate, email, List.of(member));
 	}
 
 	/** What a test needs to know of a member. */
 	public record TestMember(Kenpo kenpo, Member member, long accountId, String loginId, String initialPassword,
-			LocalDate birthDate, String email) {
+			LocalDate birthDate, String email, List<Member> household) {
+
+		/** The household member with this 枝番. */
+		public Member person(String branch) {
+			return household.stream().filter(m -> m.branch().equals(branch)).findFirst().orElseThrow();
+		}
 
 		public String birthDateDigits() {
 			return birthDate.toString().replace("-", "");

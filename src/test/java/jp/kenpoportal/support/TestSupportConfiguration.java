@@ -20,6 +20,12 @@ public class TestSupportConfiguration {
 	}
 
 	@Bean
+	ServiceData serviceData(jp.kenpoportal.medical.MedicalExpenses medical,
+			jp.kenpoportal.benefit.BenefitDecisions benefits, java.time.Clock clock) {
+		return new ServiceData(medical, benefits, clock);
+	}
+
+	@Bean
 	Mailbox mailbox(com.icegreen.greenmail.util.GreenMail server) {
 		return new Mailbox(server);
 	}

@@ -43,6 +43,17 @@ class JdbcMemberDirectory implements MemberDirectory {
 	}
 
 	@Override
+	public List<Long> insuredOfHouseholds(long kenpoId, java.util.Collection<Long> memberIds) {
+		return jdbc.sql("""
+				select distinct i.id from member m
+				join member i on i.kenpo_id = m.kenpo_id and i.symbol = m.symbol and i.number = m.number and i.branch = '00'
+				where m.kenpo_id = ? and m.id = any(?)""")
+			.params(kenpoId, memberIds.toArray(Long[]::new))
+			.query(Long.class)
+			.list();
+	}
+
+	@Override
 	public Member register(long kenpoId, NewMember m) {
 		long id = jdbc.sql("""
 				insert into member (kenpo_id, symbol, number, branch, name, name_kana, birth_date, sex, relationship,

@@ -73,6 +73,7 @@ class ProfileController {
 	String show(Model model, HttpServletRequest request) {
 		Account account = signedIn.require();
 		model.addAttribute("email", account.email());
+		model.addAttribute("publicationMail", account.publicationMail());
 		model.addAttribute("recent", recentFactor.proved(account));
 		model.addAttribute("pending", verifications.pending(account.id()).orElse(null));
 		model.addAttribute("sessions", sessions.sessionsOf(request));

@@ -16,6 +16,8 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.stream.Collectors;
 
 import jp.kenpoportal.tenant.CharacterClass;
+import jp.kenpoportal.tenant.ExternalLink;
+import jp.kenpoportal.tenant.InsurerNumber;
 import jp.kenpoportal.tenant.Kenpo;
 import jp.kenpoportal.tenant.KenpoDirectory;
 import jp.kenpoportal.tenant.NewKenpo;
@@ -57,7 +59,7 @@ class JdbcKenpoDirectory implements KenpoDirectory {
 		Instant now = Instant.now();
 		Cached cached = byHost.get(key);
 		if (cached == null || cached.expires.isBefore(now)) {
-			Optional<Kenpo> found = query("where host = ?", key).stream().findFirst();
+			Optional<Kenpo> found = query("where k.host = ?", key).stream().findFirst();
 			if (found.isEmpty()) {
 				// unknown hosts are not remembered: any Host header would grow the cache
 				return found;
@@ -70,17 +72,17 @@ class JdbcKenpoDirectory implements KenpoDirectory {
 
 	@Override
 	public Optional<Kenpo> findById(long id) {
-		return query("where id = ?", id).stream().findFirst();
+		return query("where k.id = ?", id).stream().findFirst();
 	}
 
 	@Override
 	public Optional<Kenpo> findByCode(String code) {
-		return query("where code = ?", code).stream().findFirst();
+		return query("where k.code = ?", code).stream().findFirst();
 	}
 
 	@Override
 	public List<Kenpo> findAll() {
-		return query("order by id");
+		return query("order by k.id");
 	}
 
 	@Override
@@ -97,6 +99,7 @@ class JdbcKenpoDirectory implements KenpoDirectory {
 	@Override
 	@Transactional
 	public Kenpo create(NewKenpo k) {
+		InsurerNumber.require(k.insurerNumber());
 		long id = jdbc.sql("""
 				insert into kenpo (code, host, name, insurer_number, contact_email, contact_phone, symbol_digits,
 				  number_digits, initial_password_deadline, allowed_factors, recommended_factor, password_min_length,
@@ -116,6 +119,17 @@ class JdbcKenpoDirectory implements KenpoDirectory {
 
 	@Override
 	@Transactional
+	public void addLink(long kenpoId, ExternalLink link) {
+		jdbc.sql("""
+				insert into kenpo_link (kenpo_id, position, title, url)
+				select ?, coalesce(max(position), 0) + 1, ?, ? from kenpo_link where kenpo_id = ?""")
+			.params(kenpoId, link.title(), link.url(), kenpoId)
+			.update();
+		byHost.clear();
+	}
+
+	@Override
+	@Transactional
 	public Terms publishTerms(long kenpoId, String title, String body) {
 		jdbc.sql("""
 				insert into terms (kenpo_id, version, title, body, published_at)
@@ -126,7 +140,10 @@ class JdbcKenpoDirectory implements KenpoDirectory {
 	}
 
 	private List<Kenpo> query(String where, Object... params) {
-		return jdbc.sql("select * from kenpo " + where).params(params).query(this::map).list();
+		return jdbc.sql("""
+				select k.*, array(select l.title || chr(31) || l.url from kenpo_link l
+				                  where l.kenpo_id = k.id order by l.position) as links
+				from kenpo k\s""" + where).params(params).query(this::map).list();
 	}
 
 	private Kenpo map(ResultSet rs, int row) throws SQLException {
@@ -144,7 +161,15 @@ class JdbcKenpoDirectory implements KenpoDirectory {
 				rs.getTimestamp("initial_password_deadline").toInstant(),
 				enumSet(rs.getArray("allowed_factors"), SecondFactor.class),
 				SecondFactor.valueOf(rs.getString("recommended_factor")), rules,
-				List.of(strings(rs.getArray("enabled_services"))));
+				List.of(strings(rs.getArray("enabled_services"))), links(rs.getArray("links")));
+	}
+
+	/** Links come as "title␟url" strings (unit separator), so one query loads a kenpo whole. */
+	private static List<ExternalLink> links(Array array) throws SQLException {
+		return java.util.Arrays.stream(strings(array))
+			.map(s -> s.split("\u001f", 2))
+			.map(parts -> new ExternalLink(parts[0], parts[1]))
+			.toList();
 	}
 
 	private static String[] strings(Array array) throws SQLException {

@@ -1,0 +1,227 @@
+package jp.kenpoportal.demo;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.LocalTime;
+import java.time.YearMonth;
+import java.time.ZoneId;
+import java.util.Random;
+
+import jp.kenpoportal.benefit.BenefitDecisions;
+import jp.kenpoportal.benefit.BenefitKind;
+import jp.kenpoportal.benefit.NewDecision;
+import jp.kenpoportal.benefit.Payee;
+import jp.kenpoportal.medical.ClaimCategory;
+import jp.kenpoportal.medical.MedicalExpenses;
+import jp.kenpoportal.medical.NewClaim;
+import jp.kenpoportal.member.Household;
+import jp.kenpoportal.member.Member;
+import jp.kenpoportal.member.Sex;
+import jp.kenpoportal.tenant.Kenpo;
+
+/**
+ * Realistic demo data of one household until the kenpo import exists: 27 months of claim
+ * lines up to last month (医科外来 with 調剤, 歯科, one stay in hospital with its 高額療養費 and
+ * 付加金, 訪問看護 after it for the older insured), each published on the 20th two months after
+ * the treatment, so the newest months are not out yet; and the household's other benefits.
+ * Seeded random per household: the same every time.
+ */
+final class DemoServiceData {
+
+	private static final ZoneId JAPAN = ZoneId.of("Asia/Tokyo");
+
+	private static final int MONTHS = 27;
+
+	/** 高額療養費 of a month stays with the member up to this (区分ウ: 80,100円 + 1 % over 267,000円). */
+	private static final long HIGH_COST_BASE = 80_100;
+
+	/** The demo kenpo's 付加給付: what a person paid in a month beyond this comes back. */
+	private static final long ADDITIONAL_BENEFIT_THRESHOLD = 25_000;
+
+	private final MedicalExpenses medical;
+
+	private final BenefitDecisions benefits;
+
+	private final Kenpo kenpo;
+
+	private final Household household;
+
+	private final Random random;
+
+	private final YearMonth first;
+
+	private final YearMonth last;
+
+	private int decisions;
+
+	DemoServiceData(MedicalExpenses medical, BenefitDecisions benefits, Kenpo kenpo, Household household,
+			Instant now) {
+		this.medical = medical;
+		this.benefits = benefits;
+		this.kenpo = kenpo;
+		this.household = household;
+		this.random = new Random((kenpo.code() + household.symbol() + household.number()).hashCode());
+		this.last = YearMonth.from(now.atZone(JAPAN)).minusMonths(1);
+		this.first = last.minusMonths(MONTHS - 1);
+	}
+
+	void seed() {
+		Providers providers = Providers.of(kenpo);
+		for (Member person : household.members()) {
+			for (YearMonth month = first; !month.isAfter(last); month = month.plusMonths(1)) {
+				if (covered(person, month)) {
+					routineCare(person, month, providers);
+				}
+			}
+		}
+		hospitalStay(providers);
+		otherBenefits(providers);
+	}
+
+	/** Outpatient visits with their prescriptions, and now and then the dentist. */
+	private void routineCare(Member person, YearMonth month, Providers providers) {
+		int age = month.getYear() - person.birthDate().getYear();
+		double visitChance = age < 7 ? 0.55 : age >= 50 ? 0.55 : 0.4;
+		if (random.nextDouble() < visitChance) {
+			String clinic = age < 15 ? providers.pediatrics : providers.clinic;
+			claim(person, month, ClaimCategory.OUTPATIENT, clinic, 1 + random.nextInt(3), yen(2_500, 16_000));
+			if (random.nextDouble() < 0.7) {
+				claim(person, month, ClaimCategory.PHARMACY, providers.pharmacy, 1 + random.nextInt(2), yen(1_200, 9_000));
+			}
+		}
+		if (age >= 3 && random.nextDouble() < 0.12) {
+			claim(person, month, ClaimCategory.DENTAL, providers.dentist, 1 + random.nextInt(4), yen(3_000, 15_000));
+		}
+	}
+
+	/**
+	 * One stay in hospital about a year back, for the insured or an adult dependent: the
+	 * 高額療養費 that brings the month down to the legal limit, the kenpo's 付加金 above its
+	 * threshold (一部負担還元金 for the insured, 家族療養費付加金 for family), and for a patient of
+	 * 50 or more, three months of 訪問看護 afterwards.
+	 */
+	private void hospitalStay(Providers providers) {
+		java.util.List<Member> adults = household.members().stream().filter(m -> age(m, last) >= 18).toList();
+		Member patient = adults.get(random.nextInt(adults.size()));
+		YearMonth month = last.minusMonths(10 + random.nextInt(4));
+		if (!covered(patient, month)) {
+			return;
+		}
+		long total = yen(420_000, 880_000);
+		long paid = claim(patient, month, ClaimCategory.INPATIENT, providers.hospital, 6 + random.nextInt(8), total);
+		long limit = HIGH_COST_BASE + Math.max(0, (total - 267_000) / 100);
+		if (paid > limit) {
+			decision(patient, BenefitKind.HIGH_COST, month, providers.hospital, paid - limit);
+			long refund = (limit - ADDITIONAL_BENEFIT_THRESHOLD) / 100 * 100;
+			decision(patient, patient.insured() ? BenefitKind.COPAY_REFUND : BenefitKind.FAMILY_ADDITIONAL, month,
+					providers.hospital, refund);
+		}
+		if (age(patient, month) >= 50) {
+			for (int i = 1; i <= 3 && !month.plusMonths(i).isAfter(last); i++) {
+				claim(patient, month.plusMonths(i), ClaimCategory.HOME_NURSING, providers.nursing, 4 + random.nextInt(5),
+						yen(32_000, 58_000));
+			}
+		}
+	}
+
+	/**
+	 * The benefits that depend on who lives in the household: 出産 for a newborn in the data's
+	 * months (the stay for a caesarean section, 出産手当金 and the 出産育児一時金 difference
+	 * paid to the member), 療養費 for a child's glasses, 傷病手当金 for an insured woman.
+	 */
+	private void otherBenefits(Providers providers) {
+		Member insured = household.insured();
+		boolean newborn = false;
+		for (Member child : household.members()) {
+			YearMonth born = YearMonth.from(child.birthDate());
+			if (child.insured() || born.isBefore(first) || born.isAfter(last)) {
+				continue;
+			}
+			newborn = true;
+			claim(insured, born, ClaimCategory.INPATIENT, providers.maternity, 8, 248_000);
+			decision(insured, BenefitKind.CHILDBIRTH_LUMP_SUM, born, providers.maternity, 38_400);
+			if (insured.sex() == Sex.FEMALE) {
+				LocalDate birth = child.birthDate();
+				period(insured, BenefitKind.MATERNITY_ALLOWANCE, birth.minusDays(42), birth.plusDays(56), 98L * 6_480);
+			}
+		}
+		household.members()
+			.stream()
+			.filter(m -> !m.insured() && age(m, last) >= 6 && age(m, last) < 12)
+			.findFirst()
+			.ifPresent(child -> decision(child, BenefitKind.MEDICAL_REIMBURSEMENT, last.minusMonths(7), null, 16_800));
+		if (insured.sex() == Sex.FEMALE && !newborn) {
+			LocalDate from = last.minusMonths(15).atDay(6);
+			period(insured, BenefitKind.SICKNESS_ALLOWANCE, from, from.plusDays(27), 25L * 7_120);
+		}
+	}
+
+	private static int age(Member person, YearMonth month) {
+		return java.time.Period.between(person.birthDate(), month.atDay(1)).getYears();
+	}
+
+	private long claim(Member person, YearMonth month, ClaimCategory category, String provider, int days, long total) {
+		long share = Math.round(total * shareTenths(person, month) / 100.0) * 10;
+		medical.record(kenpo.id(), person.id(),
+				new NewClaim(month, category, provider, days, total, total - share, share, published(month)));
+		return share;
+	}
+
+	private void decision(Member person, BenefitKind kind, YearMonth month, String provider, long amount) {
+		LocalDate decided = month.plusMonths(3).atDay(10 + random.nextInt(10));
+		record(person, kind, month, null, null, provider, decided, amount);
+	}
+
+	private void period(Member person, BenefitKind kind, LocalDate from, LocalDate to, long amount) {
+		record(person, kind, null, from, to, null, to.plusDays(25 + random.nextInt(10)), amount);
+	}
+
+	private void record(Member person, BenefitKind kind, YearMonth month, LocalDate from, LocalDate to, String provider,
+			LocalDate decided, long amount) {
+		boolean toAccount = kind != BenefitKind.SICKNESS_ALLOWANCE && kind != BenefitKind.MATERNITY_ALLOWANCE;
+		String number = "%s-%s%s-%03d".formatted(decided.getYear(), household.symbol(), household.number(), ++decisions);
+		benefits.record(kenpo.id(), person.id(),
+				new NewDecision(number, kind, month, from, to, provider, decided, amount, decided.plusDays(14),
+						toAccount ? Payee.MEMBER_ACCOUNT : Payee.EMPLOYER, toAccount ? "さくら銀行 本店営業部" : null,
+						toAccount ? "%04d".formatted(random.nextInt(10_000)) : null,
+						decided.atTime(LocalTime.of(9, 0)).atZone(JAPAN).toInstant()));
+	}
+
+	/** Covered that month: born and insured by then. */
+	private static boolean covered(Member person, YearMonth month) {
+		return !month.isBefore(YearMonth.from(person.birthDate())) && !month.isBefore(YearMonth.from(person.acquiredOn()))
+				&& (person.lostOn() == null || month.isBefore(YearMonth.from(person.lostOn())));
+	}
+
+	/** 窓口負担 in tens of percent: 20 % before school age, 30 % after. */
+	private static int shareTenths(Member person, YearMonth month) {
+		return month.isBefore(YearMonth.from(person.birthDate().plusYears(6))) ? 2 : 3;
+	}
+
+	/** Claims of a month come out on the 20th two months later. */
+	private static Instant published(YearMonth month) {
+		return month.plusMonths(2).atDay(20).atStartOfDay(JAPAN).toInstant();
+	}
+
+	/** A cost in whole tens of yen (medical fees are points of 10 yen). */
+	private long yen(int min, int max) {
+		return (min + random.nextInt(max - min)) / 10 * 10L;
+	}
+
+	/** The kenpo's neighbourhood: fictional clinics, named after its home town. */
+	private record Providers(String clinic, String pediatrics, String pharmacy, String dentist, String hospital,
+			String nursing, String maternity) {
+
+		static Providers of(Kenpo kenpo) {
+			String town = switch (kenpo.code()) {
+				case "sakura" -> "桜台";
+				case "aoba" -> "青葉";
+				case "kaede" -> "楓が丘";
+				default -> "椿町";
+			};
+			return new Providers(town + "内科クリニック", town + "こどもクリニック", "ひまわり薬局 " + town + "店",
+					town + "歯科医院", "医療法人社団 " + town + "総合病院", town + "訪問看護ステーション",
+					town + "レディースクリニック");
+		}
+	}
+}

@@ -1,0 +1,36 @@
+package jp.kenpoportal.member;
+
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Everyone under one 記号・番号: the insured (枝番 00) and the dependents. Members' data is
+ * always read through a household, so a 枝番 or an ID from a URL can only ever name one of
+ * its own people.
+ */
+public record Household(long kenpoId, String symbol, String number, List<Member> members) {
+
+	public Household {
+		members = List.copyOf(members);
+		if (members.isEmpty() || !members.get(0).insured()) {
+			throw new IllegalArgumentException("a household starts with its insured person");
+		}
+	}
+
+	public Member insured() {
+		return members.get(0);
+	}
+
+	/** The person with this 枝番, if the household has one. */
+	public Optional<Member> byBranch(String branch) {
+		return members.stream().filter(m -> m.branch().equals(branch)).findFirst();
+	}
+
+	public Optional<Member> byId(long memberId) {
+		return members.stream().filter(m -> m.id() == memberId).findFirst();
+	}
+
+	public List<Long> memberIds() {
+		return members.stream().map(Member::id).toList();
+	}
+}

@@ -1,0 +1,65 @@
+package jp.kenpoportal.support;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.YearMonth;
+
+import jp.kenpoportal.benefit.BenefitDecisions;
+import jp.kenpoportal.benefit.BenefitKind;
+import jp.kenpoportal.benefit.NewDecision;
+import jp.kenpoportal.benefit.Payee;
+import jp.kenpoportal.medical.ClaimCategory;
+import jp.kenpoportal.medical.MedicalExpenses;
+import jp.kenpoportal.medical.NewClaim;
+import jp.kenpoportal.support.TestMembers.TestMember;
+
+/** Claims and benefit decisions for a test household, recorded through the modules' own APIs. */
+public class ServiceData {
+
+	private final MedicalExpenses medical;
+
+	private final BenefitDecisions benefits;
+
+	private final Clock clock;
+
+	ServiceData(MedicalExpenses medical, BenefitDecisions benefits, Clock clock) {
+		this.medical = medical;
+		this.benefits = benefits;
+		this.clock = clock;
+	}
+
+	/** A moment that has passed: the data is visible. */
+	public Instant published() {
+		return clock.instant().minus(Duration.ofDays(1));
+	}
+
+	/** A moment still to come: the data is not visible yet. */
+	public Instant notYetPublished() {
+		return clock.instant().plus(Duration.ofDays(7));
+	}
+
+	/** A claim whose insurer share is the total less the patient's. */
+	public long claim(TestMember household, String branch, YearMonth month, ClaimCategory category, String provider,
+			long total, long patientPaid, Instant publishedAt) {
+		return medical.record(household.kenpo().id(), household.person(branch).id(),
+				new NewClaim(month, category, provider, 2, total, total - patientPaid, patientPaid, publishedAt));
+	}
+
+	public long decision(TestMember household, String branch, BenefitKind kind, YearMonth month, String provider,
+			long amount, Instant publishedAt) {
+		LocalDate decided = LocalDate.ofInstant(publishedAt, java.time.ZoneId.of("Asia/Tokyo"));
+		return benefits.record(household.kenpo().id(), household.person(branch).id(),
+				new NewDecision("T-" + System.nanoTime(), kind, month, null, null, provider, decided, amount,
+						decided.plusDays(14), Payee.MEMBER_ACCOUNT, "テスト銀行 本店", "6789", publishedAt));
+	}
+
+	public long periodDecision(TestMember household, String branch, BenefitKind kind, LocalDate from, LocalDate to,
+			long amount, Instant publishedAt) {
+		LocalDate decided = LocalDate.ofInstant(publishedAt, java.time.ZoneId.of("Asia/Tokyo"));
+		return benefits.record(household.kenpo().id(), household.person(branch).id(),
+				new NewDecision("T-" + System.nanoTime(), kind, null, from, to, null, decided, amount, decided.plusDays(14),
+						Payee.EMPLOYER, null, null, publishedAt));
+	}
+}
