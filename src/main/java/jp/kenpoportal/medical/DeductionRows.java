@@ -8,6 +8,7 @@ import java.util.List;
 import jp.kenpoportal.benefit.BenefitDecision;
 import jp.kenpoportal.medical.deduction.DeductionCategory;
 import jp.kenpoportal.medical.deduction.DeductionRow;
+import jp.kenpoportal.medical.deduction.DeductionWorkbook;
 import jp.kenpoportal.member.Household;
 
 /**
@@ -34,7 +35,25 @@ final class DeductionRows {
 					c.category().medicine() ? DeductionCategory.MEDICINE : DeductionCategory.TREATMENT, c.patientPaid(),
 					reimbursed[i], paidOn(c.serviceMonth())));
 		}
-		return rows;
+		return rows.size() <= DeductionWorkbook.MAX_ROWS ? rows : perPayee(rows);
+	}
+
+	/**
+	 * The form takes a limited number of rows; the NTA lets one row sum a person's payments to
+	 * one payee, so a household with more lines than that gets one row per person, payee and
+	 * 区分 (without a date, which would no longer be one day).
+	 */
+	static List<DeductionRow> perPayee(List<DeductionRow> rows) {
+		java.util.Map<List<Object>, DeductionRow> sums = new java.util.LinkedHashMap<>();
+		for (DeductionRow r : rows) {
+			sums.merge(List.of(r.patientName(), r.payeeName(), r.category()), r,
+					(a, b) -> new DeductionRow(a.patientName(), a.payeeName(), a.category(),
+							a.paidAmount() + b.paidAmount(), a.reimbursedAmount() + b.reimbursedAmount(), null));
+		}
+		return sums.values().stream()
+			.map(r -> new DeductionRow(r.patientName(), r.payeeName(), r.category(), r.paidAmount(),
+					r.reimbursedAmount(), null))
+			.toList();
 	}
 
 	/** Spreads one decision's amount over its claims, largest payment first, each up to what was paid. */

@@ -1,0 +1,43 @@
+package jp.kenpoportal.qualification;
+
+import java.time.LocalDate;
+
+import jp.kenpoportal.member.Member;
+import jp.kenpoportal.member.Sex;
+import org.junit.jupiter.api.Test;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** 負担割合 by age: 2割 before school age, 3割, 2割 from the month after the 70th birthday. */
+class BurdenRatioTest {
+
+	@Test
+	void whenAChildHasNotStartedSchoolThenTheShareIsTwoTenths() {
+		Member born2020May = person(LocalDate.of(2020, 5, 10));
+		// 6 on 2026-05-10: school starts April 2027
+		assertThat(BurdenRatio.tenths(born2020May, LocalDate.of(2027, 3, 31))).isEqualTo(2);
+		assertThat(BurdenRatio.tenths(born2020May, LocalDate.of(2027, 4, 1))).isEqualTo(3);
+	}
+
+	@Test
+	void whenTheSixthBirthdayIsOnTheFirstOfAprilThenSchoolStartsThatApril() {
+		Member bornApril1 = person(LocalDate.of(2020, 4, 1));
+		assertThat(BurdenRatio.tenths(bornApril1, LocalDate.of(2026, 3, 31))).isEqualTo(2);
+		assertThat(BurdenRatio.tenths(bornApril1, LocalDate.of(2026, 4, 1))).isEqualTo(3);
+		Member bornApril2 = person(LocalDate.of(2020, 4, 2));
+		assertThat(BurdenRatio.tenths(bornApril2, LocalDate.of(2026, 4, 1))).isEqualTo(2);
+	}
+
+	@Test
+	void whenAMemberTurnsSeventyThenTheShareIsTwoTenthsFromTheNextMonth() {
+		Member born1956June15 = person(LocalDate.of(1956, 6, 15));
+		assertThat(BurdenRatio.tenths(born1956June15, LocalDate.of(2026, 6, 30))).isEqualTo(3);
+		assertThat(BurdenRatio.tenths(born1956June15, LocalDate.of(2026, 7, 1))).isEqualTo(2);
+		Member bornOnTheFirst = person(LocalDate.of(1956, 6, 1));
+		assertThat(BurdenRatio.tenths(bornOnTheFirst, LocalDate.of(2026, 6, 1))).isEqualTo(2);
+	}
+
+	private static Member person(LocalDate birthDate) {
+		return new Member(1, 1, "10", "1234", "01", "試験", "シケン", birthDate, Sex.MALE, "子", birthDate, null);
+	}
+}
