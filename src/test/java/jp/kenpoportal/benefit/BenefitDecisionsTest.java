@@ -91,7 +91,7 @@ class BenefitDecisionsTest {
 
 	@Test
 	void whenTheNoticeIsDownloadedThenThePdfStatesTheDecision() throws IOException {
-		Download pdf = browser.download("/benefits/" + highCost + "/notice.pdf");
+		Download pdf = browser.download("/benefits/" + highCost + "/notice.pdf").keep("benefit-notice.pdf");
 
 		assertThat(pdf.status()).isEqualTo(200);
 		assertThat(pdf.header("Content-Type")).isEqualTo("application/pdf");

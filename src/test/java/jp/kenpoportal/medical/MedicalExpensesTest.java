@@ -171,7 +171,7 @@ class MedicalExpensesTest {
 	@Test
 	void whenTheNoticeIsPrintedThenItCarriesTheSixItemsTheTaxAgencyRequires() throws IOException {
 		Download pdf = browser.download(
-				"/medical/notice.pdf?year=" + YEAR + "&from=" + YEAR + "-01&to=" + YEAR + "-12&mask=false");
+				"/medical/notice.pdf?year=" + YEAR + "&from=" + YEAR + "-01&to=" + YEAR + "-12&mask=false").keep("medical-notice.pdf");
 
 		assertThat(pdf.status()).isEqualTo(200);
 		assertThat(pdf.header("Content-Type")).isEqualTo("application/pdf");
@@ -225,7 +225,7 @@ class MedicalExpensesTest {
 
 	@Test
 	void whenTheDeductionWorkbookIsDownloadedThenReimbursementsAreNettedAgainstTheirClaims() throws IOException {
-		Download xlsx = browser.download("/medical/" + YEAR + "/deduction.xlsx");
+		Download xlsx = browser.download("/medical/" + YEAR + "/deduction.xlsx").keep("deduction.xlsx");
 
 		assertThat(xlsx.status()).isEqualTo(200);
 		assertThat(xlsx.header("Content-Type")).startsWith("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet");

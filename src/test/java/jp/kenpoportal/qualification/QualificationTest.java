@@ -74,7 +74,7 @@ class QualificationTest {
 
 	@Test
 	void whenThePdfIsDownloadedThenItHoldsTheHouseholdAndACardToCutOut() throws IOException {
-		Download pdf = browser.download("/qualification/notice.pdf");
+		Download pdf = browser.download("/qualification/notice.pdf").keep("qualification-notice.pdf");
 
 		assertThat(pdf.status()).isEqualTo(200);
 		try (PDDocument document = Loader.loadPDF(pdf.body())) {

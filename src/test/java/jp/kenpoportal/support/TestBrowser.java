@@ -194,6 +194,19 @@ public final class TestBrowser {
 	/** A file as received. */
 	public record Download(int status, byte[] body, Map<String, List<String>> headers) {
 
+		/** Keeps a copy under target/documents, for a person to look at after the run. */
+		public Download keep(String fileName) {
+			try {
+				java.nio.file.Path dir = java.nio.file.Path.of("target", "documents");
+				java.nio.file.Files.createDirectories(dir);
+				java.nio.file.Files.write(dir.resolve(fileName), body);
+			}
+			catch (java.io.IOException e) {
+				throw new java.io.UncheckedIOException(e);
+			}
+			return this;
+		}
+
 		public String header(String name) {
 			return headers.entrySet()
 				.stream()
