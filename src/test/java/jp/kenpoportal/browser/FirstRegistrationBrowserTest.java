@@ -130,7 +130,7 @@ class FirstRegistrationBrowserTest extends BrowserTestSupport {
 		press(page, "認証する");
 		assertThat(path(page)).isEqualTo("/");
 		assertThat(mainText(page)).contains("初回登録が完了しました。", member.member().name() + " 様", "医療費のお知らせ",
-				"お知らせはありません。");
+				"お知らせ");
 		assertThat(page.locator("header").innerText()).contains(member.kenpo().name());
 	}
 
