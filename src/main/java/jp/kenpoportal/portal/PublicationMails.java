@@ -152,6 +152,7 @@ class PublicationMails {
 			.param(Date.valueOf(today))
 			.query((rs, n) -> new Due(rs.getLong(1), rs.getLong(2), Kind.valueOf(rs.getString(3))))
 			.list();
+		java.util.Map<Long, Kenpo> kenpoById = new java.util.HashMap<>();
 		for (Due d : due) {
 			jdbc.sql("delete from publication_pending where account_id = ? and kind = ?")
 				.params(d.accountId, d.kind.name())
@@ -160,7 +161,7 @@ class PublicationMails {
 			if (account == null || !account.publicationMail() || !account.emailVerified()) {
 				continue;
 			}
-			Kenpo kenpo = kenpos.findById(account.kenpoId()).orElseThrow();
+			Kenpo kenpo = kenpoById.computeIfAbsent(account.kenpoId(), id -> kenpos.findById(id).orElseThrow());
 			mail(kenpo, account, d.kind);
 			jdbc.sql("""
 					insert into publication_mail_sent (account_id, kind, sent_on) values (?, ?, ?)
