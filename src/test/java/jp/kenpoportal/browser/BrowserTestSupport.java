@@ -1,6 +1,10 @@
 package jp.kenpoportal.browser;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.Paths;
 import java.util.List;
@@ -9,6 +13,7 @@ import java.util.Map;
 import com.microsoft.playwright.Browser;
 import com.microsoft.playwright.BrowserContext;
 import com.microsoft.playwright.BrowserType;
+import com.microsoft.playwright.Download;
 import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.Playwright;
@@ -16,6 +21,9 @@ import com.microsoft.playwright.options.AriaRole;
 import jp.kenpoportal.support.Mailbox;
 import jp.kenpoportal.support.TestMembers;
 import jp.kenpoportal.support.TestMembers.TestMember;
+import org.apache.pdfbox.Loader;
+import org.apache.pdfbox.pdmodel.PDDocument;
+import org.apache.pdfbox.text.PDFTextStripper;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
@@ -40,6 +48,8 @@ abstract class BrowserTestSupport {
 	private static final Path CHROMIUM = Paths.get("/usr/bin/chromium");
 
 	private static final Path SCREENSHOTS = Paths.get("target", "screenshots");
+
+	private static final double DOWNLOAD_TIMEOUT_MS = 30_000;
 
 	@LocalServerPort
 	protected int port;
@@ -136,6 +146,47 @@ abstract class BrowserTestSupport {
 	/** Follows a link, waits for the page it leads to and checks it. */
 	protected void follow(Page page, String linkName) {
 		Locator link = page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName(linkName).setExact(true));
+		page.waitForNavigation(link::click);
+		assertAccessible(page);
+	}
+
+	/**
+	 * Starts a download by clicking (a link or a form's button), waits for the file and reads it.
+	 * The wait is longer than for a page: the first PDF a JVM renders loads the Japanese font,
+	 * which on a busy 2-core machine has taken more than 10 s.
+	 */
+	protected static DownloadedFile download(Page page, Locator trigger) {
+		Download download = page.waitForDownload(new Page.WaitForDownloadOptions().setTimeout(DOWNLOAD_TIMEOUT_MS),
+				() -> trigger.click(new Locator.ClickOptions().setTimeout(DOWNLOAD_TIMEOUT_MS)));
+		try {
+			return new DownloadedFile(download.suggestedFilename(), Files.readAllBytes(download.path()));
+		}
+		catch (IOException e) {
+			throw new UncheckedIOException(e);
+		}
+		finally {
+			download.delete();
+		}
+	}
+
+	/** The link of a service tile on home, by the service's name. */
+	protected static Locator tile(Page page, String service) {
+		return page.locator(".tile a", new Page.LocatorOptions().setHas(page.locator(".tile__title")
+			.getByText(service, new Locator.GetByTextOptions().setExact(true))));
+	}
+
+	/** The link with exactly this name. */
+	protected static Locator link(Page page, String name) {
+		return page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName(name).setExact(true));
+	}
+
+	/** The button with exactly this name. */
+	protected static Locator button(Page page, String name) {
+		return page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName(name).setExact(true));
+	}
+
+	/** Follows a link found some other way than by its exact name (a tile, one of several alike) and checks the page. */
+	protected void follow(Page page, Locator link) {
 		page.waitForNavigation(link::click);
 		assertAccessible(page);
 	}
@@ -254,6 +305,24 @@ abstract class BrowserTestSupport {
 	/** Whether the document is wider than the window, so the member would have to scroll sideways. */
 	protected static boolean scrollsSideways(Page page) {
 		return (Boolean) page.evaluate("() => document.documentElement.scrollWidth > window.innerWidth");
+	}
+
+	/** A file as the browser saved it: the name it offered and the bytes. */
+	protected record DownloadedFile(String name, byte[] bytes) {
+
+		/** The text of a PDF (PDFBox), without line breaks, since table cells may wrap. */
+		String pdfText() {
+			try (PDDocument document = Loader.loadPDF(bytes)) {
+				return new PDFTextStripper().getText(document).replaceAll("\\s*\\n\\s*", "");
+			}
+			catch (IOException e) {
+				throw new UncheckedIOException(e);
+			}
+		}
+
+		String utf8() {
+			return new String(bytes, StandardCharsets.UTF_8);
+		}
 	}
 
 	void saveScreenshots(String name) {
