@@ -1,6 +1,7 @@
 package jp.kenpoportal.signin.profile;
 
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 
 import jp.kenpoportal.account.Accounts;
@@ -12,6 +13,7 @@ import jp.kenpoportal.support.TestBrowser;
 import jp.kenpoportal.support.TestBrowser.Page;
 import jp.kenpoportal.support.TestMembers;
 import jp.kenpoportal.support.TestMembers.TestMember;
+import jp.kenpoportal.support.Totp;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -156,7 +158,35 @@ class ProfileTest {
 
 		Page profile = browser.get("/profile");
 
-		assertThat(profile.text()).contains("ログイン履歴", "ログインに失敗", "203.0.113.9", "パスワード認証に成功");
+		assertThat(profile.text()).contains("ログイン履歴", "ログインに失敗", "203.0.113.9", "初回登録（ログイン完了）")
+			.doesNotContain("パスワード認証に成功");
+	}
+
+	@Test
+	void whenTheMemberSignedInManyTimesThenTheHistoryListsTheLastTwentySignInsNewestFirst() {
+		TestMember member = members.newMember("sakura");
+		String secret = Journeys.onboardWithTotp(new TestBrowser(port, member.host()), mailbox, member, PASSWORD);
+		Journeys.signIn(new TestBrowser(port, member.host(), "203.0.113.200"), member.loginId(), "wrong-password");
+		TestBrowser browser = null;
+		for (int i = 1; i <= 25; i++) {
+			// each app code is good once: every sign-in comes a 30-second step later
+			clock.advance(Duration.ofSeconds(30));
+			browser = new TestBrowser(port, member.host(), "198.51.100." + i);
+			Journeys.signIn(browser, member.loginId(), PASSWORD);
+			assertThat(browser.submit("/mfa/totp", Map.of("code", Totp.at(secret, clock.instant()))).heading())
+				.isEqualTo("ホーム");
+			if (i < 25) {
+				browser.submit("/logout", Map.of());
+			}
+		}
+
+		Page profile = browser.get("/profile");
+
+		List<String> rows = profile.doc().select("table:has(caption:contains(ログイン履歴)) tbody tr").eachText();
+		assertThat(rows).hasSize(20).allSatisfy(row -> assertThat(row).contains("ログイン完了"));
+		for (int i = 0; i < 20; i++) {
+			assertThat(rows.get(i)).endsWith(" 198.51.100." + (25 - i));
+		}
 	}
 
 	@Test
