@@ -93,6 +93,8 @@ class LoginMethodController {
 		Kenpo kenpo = CurrentKenpo.get();
 		Account account = signedIn.require();
 		model.addAttribute("current", account.secondFactor());
+		// a factor the kenpo stopped offering keeps working, but gets no new app key or passkey
+		model.addAttribute("currentOffered", kenpo.offers(account.secondFactor()));
 		model.addAttribute("others", kenpo.offeredFactors().stream().filter(f -> f != account.secondFactor()).toList());
 		model.addAttribute("passkeys", passkeys.list(account));
 		model.addAttribute("recent", recentFactor.proved(account));
@@ -210,7 +212,7 @@ class LoginMethodController {
 	String renewTotp(Model model, HttpSession session, HttpServletRequest request, HttpServletResponse response) {
 		Kenpo kenpo = CurrentKenpo.get();
 		Account account = signedIn.require();
-		if (account.secondFactor() != SecondFactor.TOTP) {
+		if (!renewable(kenpo, account)) {
 			return "redirect:" + PATH;
 		}
 		Optional<String> reauth = requireRecentFactor(account, request, response);
@@ -228,7 +230,7 @@ class LoginMethodController {
 	String confirmTotpRenewal(@RequestParam(defaultValue = "") String code, Model model, HttpSession session) {
 		Kenpo kenpo = CurrentKenpo.get();
 		Account account = signedIn.require();
-		if (account.secondFactor() != SecondFactor.TOTP || !recentFactor.proved(account)) {
+		if (!renewable(kenpo, account) || !recentFactor.proved(account)) {
 			return "redirect:" + PATH;
 		}
 		if (!totpEnrolment.confirm(account, session, code)) {
@@ -248,7 +250,7 @@ class LoginMethodController {
 	@GetMapping(PATH + "/passkeys/add")
 	String addPasskey(Model model, HttpServletRequest request, HttpServletResponse response) {
 		Account account = signedIn.require();
-		if (account.secondFactor() != SecondFactor.PASSKEY) {
+		if (account.secondFactor() != SecondFactor.PASSKEY || !CurrentKenpo.get().offers(SecondFactor.PASSKEY)) {
 			return "redirect:" + PATH;
 		}
 		Optional<String> reauth = requireRecentFactor(account, request, response);
@@ -310,6 +312,11 @@ class LoginMethodController {
 	}
 
 	// -- helpers ----------------------------------------------------------------------
+
+	/** A new app registration is a new enrolment: only while the kenpo offers the app. */
+	private static boolean renewable(Kenpo kenpo, Account account) {
+		return account.secondFactor() == SecondFactor.TOTP && kenpo.offers(SecondFactor.TOTP);
+	}
 
 	private static Optional<SecondFactor> switchable(Kenpo kenpo, Account account, String factor) {
 		try {

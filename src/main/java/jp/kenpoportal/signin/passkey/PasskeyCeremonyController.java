@@ -181,8 +181,10 @@ class PasskeyCeremonyController {
 		catch (RuntimeException e) {
 			account = Optional.empty();
 		}
+		// not filtered by what the kenpo offers: a member keeps signing in with the factor they
+		// use until they switch, as with the app and the mail code (only new enrolments stop)
 		Optional<Account> usable = account.filter(a -> a.onboarded() && a.secondFactor() == SecondFactor.PASSKEY
-				&& kenpo.offers(SecondFactor.PASSKEY) && !a.lockedAt(clock.instant()));
+				&& !a.lockedAt(clock.instant()));
 		if (usable.isEmpty()) {
 			audit.record(kenpo.id(), account.map(Account::id).orElse(null), AuditType.SECOND_FACTOR_FAILED, "PASSKEY");
 			return refuse(401, "passkey.error.signIn");
@@ -218,7 +220,8 @@ class PasskeyCeremonyController {
 	/**
 	 * With the password alone only during first registration, after the mail address is
 	 * confirmed and passkeys were chosen; afterwards only right after proving the current
-	 * second factor, so a stolen password cannot add a passkey.
+	 * second factor, so a stolen password cannot add a passkey. Never once the kenpo stopped
+	 * offering passkeys: members who have one keep it, nobody adds one.
 	 */
 	private boolean mayEnrol(Account account) {
 		Kenpo kenpo = CurrentKenpo.get();
