@@ -129,8 +129,7 @@ class FirstRegistrationBrowserTest extends BrowserTestSupport {
 		page.locator("#code").fill(code);
 		press(page, "認証する");
 		assertThat(path(page)).isEqualTo("/");
-		assertThat(mainText(page)).contains("初回登録が完了しました。", member.member().name() + " 様", "医療費のお知らせ",
-				"お知らせはありません。");
+		assertThat(mainText(page)).contains("初回登録が完了しました。", member.member().name() + " 様", "医療費のお知らせ");
 		assertThat(page.locator("header").innerText()).contains(member.kenpo().name());
 	}
 

@@ -47,7 +47,7 @@ class FirstRegistrationTest {
 		Journeys.onboard(browser, mailbox, member, "Sakura-2026!x");
 
 		Page home = browser.page();
-		assertThat(home.text()).contains(member.member().name() + " 様", "さくら電機健康保険組合", "お知らせはありません。");
+		assertThat(home.text()).contains(member.member().name() + " 様", "さくら電機健康保険組合", "お知らせ");
 		Account account = accounts.find(member.kenpo().id(), member.accountId()).orElseThrow();
 		assertThat(account.onboarded()).isTrue();
 		assertThat(account.secondFactor()).isEqualTo(SecondFactor.EMAIL_CODE);
