@@ -90,7 +90,6 @@ class EmailCodeSignInController {
 		// every wrong code counts toward the account lock, and only a complete sign-in resets
 		// the count: guessing stays bounded across resends and new password sign-ins
 		if (check != CodeCheck.MALFORMED && accounts.registerFailure(kenpo.id(), account.id()).locked()) {
-			audit.record(kenpo.id(), account.id(), AuditType.ACCOUNT_LOCKED, "EMAIL_CODE");
 			sessions.signOut(request, response);
 			return "redirect:/login?locked";
 		}

@@ -140,7 +140,30 @@ class LoginMethodController {
 			return "redirect:" + PATH;
 		}
 		SecondFactor next = target.get();
-		String error = switch (next) {
+		SecondFactor previous = account.secondFactor();
+		// the new factor's secret, the switch, its audit record and its notice commit together
+		String error = tx.execute(status -> {
+			String problem = confirmNewFactor(account, next, code, session);
+			if (problem != null) {
+				audit.record(kenpo.id(), account.id(), AuditType.SECOND_FACTOR_FAILED, "SWITCH " + next);
+				return problem;
+			}
+			accounts.switchSecondFactor(kenpo.id(), account.id(), next);
+			retire(account, previous);
+			audit.record(kenpo.id(), account.id(), AuditType.SECOND_FACTOR_CHANGED, previous + " -> " + next);
+			notices.send(kenpo, account, "notice.factorChanged", new DefaultMessageSourceResolvable("factor." + next.name()));
+			return null;
+		});
+		if (error != null) {
+			return enrolmentPage(kenpo, account, next, model, session, error);
+		}
+		sessions.grantFactor(next.authority(), request, response);
+		return "redirect:" + PATH + "?changed";
+	}
+
+	/** Checks (and for the app, saves) the factor being switched to; the message key when it fails. */
+	private String confirmNewFactor(Account account, SecondFactor next, String code, HttpSession session) {
+		return switch (next) {
 			case EMAIL_CODE -> {
 				CodeCheck check = codes.check(account.id(), CodePurpose.ENROL, code);
 				yield check == CodeCheck.ACCEPTED ? null : check.messageKey();
@@ -148,19 +171,6 @@ class LoginMethodController {
 			case TOTP -> totpEnrolment.confirm(account, session, code) ? null : "totp.error.enrol";
 			case PASSKEY -> passkeys.count(account) > 0 ? null : "onboarding.factorPasskey.error.none";
 		};
-		if (error != null) {
-			audit.record(kenpo.id(), account.id(), AuditType.SECOND_FACTOR_FAILED, "SWITCH " + next);
-			return enrolmentPage(kenpo, account, next, model, session, error);
-		}
-		SecondFactor previous = account.secondFactor();
-		tx.executeWithoutResult(status -> {
-			accounts.switchSecondFactor(kenpo.id(), account.id(), next);
-			retire(account, previous);
-			audit.record(kenpo.id(), account.id(), AuditType.SECOND_FACTOR_CHANGED, previous + " -> " + next);
-			notices.send(kenpo, account, "notice.factorChanged", new DefaultMessageSourceResolvable("factor." + next.name()));
-		});
-		sessions.grantFactor(next.authority(), request, response);
-		return "redirect:" + PATH + "?changed";
 	}
 
 	@PostMapping(PATH + "/switch/EMAIL_CODE/resend")
@@ -233,15 +243,20 @@ class LoginMethodController {
 		if (!renewable(kenpo, account) || !recentFactor.proved(account)) {
 			return "redirect:" + PATH;
 		}
-		if (!totpEnrolment.confirm(account, session, code)) {
+		// the new secret, its audit record and its notice commit together
+		boolean renewed = Boolean.TRUE.equals(tx.execute(status -> {
+			if (!totpEnrolment.confirm(account, session, code)) {
+				return false;
+			}
+			audit.record(kenpo.id(), account.id(), AuditType.TOTP_ENROLLED, "renewed");
+			notices.send(kenpo, account, "notice.totpRenewed");
+			return true;
+		}));
+		if (!renewed) {
 			model.addAttribute("error", "totp.error.enrol");
 			totpEnrolment.show(kenpo, account, session, model);
 			return "loginmethod/totp-renew";
 		}
-		tx.executeWithoutResult(status -> {
-			audit.record(kenpo.id(), account.id(), AuditType.TOTP_ENROLLED, "renewed");
-			notices.send(kenpo, account, "notice.totpRenewed");
-		});
 		return "redirect:" + PATH + "?totpRenewed";
 	}
 
