@@ -1,10 +1,14 @@
 package jp.kenpoportal.signin.profile;
 
+import java.net.URI;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 
 import jp.kenpoportal.account.Accounts;
+import jp.kenpoportal.audit.AuditEntry;
+import jp.kenpoportal.audit.AuditTrail;
+import jp.kenpoportal.audit.AuditType;
 import jp.kenpoportal.support.Journeys;
 import jp.kenpoportal.support.Mailbox;
 import jp.kenpoportal.support.MutableClock;
@@ -42,6 +46,9 @@ class ProfileTest {
 	@Autowired
 	MutableClock clock;
 
+	@Autowired
+	AuditTrail audit;
+
 	@AfterEach
 	void resetClock() {
 		clock.reset();
@@ -72,6 +79,25 @@ class ProfileTest {
 		assertThat(done.info()).contains("メールアドレスを変更しました");
 		assertThat(accounts.find(member.kenpo().id(), member.accountId()).orElseThrow().email()).isEqualTo(newAddress);
 		assertThat(mailbox.awaitMail(member.email(), oldMails + 1).text()).contains("n***@example.com", "変更されました");
+	}
+
+	@Test
+	void whenTheNewAddressIsConfirmedByTheLinkThenTheChangeIsAuditedAsSuch() {
+		TestMember member = members.newMember("sakura");
+		TestBrowser browser = onboarded(member);
+		String newAddress = "link." + member.email();
+		browser.get("/profile");
+		browser.submit("/profile/email", Map.of("newEmail", newAddress));
+		URI link = URI.create(mailbox.awaitMail(newAddress, 1).verificationLink());
+
+		browser.get(link.getRawPath() + "?" + link.getRawQuery());
+		Page done = browser.submit("/email/verify", Map.of());
+
+		assertThat(done.path()).isEqualTo("/profile?emailChanged");
+		assertThat(done.info()).contains("メールアドレスを変更しました");
+		assertThat(accounts.find(member.kenpo().id(), member.accountId()).orElseThrow().email()).isEqualTo(newAddress);
+		List<AuditEntry> events = audit.recent(member.kenpo().id(), member.accountId(), 1);
+		assertThat(events).extracting(AuditEntry::type).containsExactly(AuditType.EMAIL_CHANGED);
 	}
 
 	@Test
