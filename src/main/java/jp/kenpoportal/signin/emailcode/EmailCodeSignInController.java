@@ -97,7 +97,7 @@ class EmailCodeSignInController {
 	}
 
 	@PostMapping("/mfa/email/resend")
-	String resend(Model model) {
+	String resend(Model model, HttpServletRequest request) {
 		Account account = signedIn.require();
 		if (!usesEmailCode(account)) {
 			return "redirect:/";
@@ -107,7 +107,7 @@ class EmailCodeSignInController {
 			model.addAttribute("errorArg", wait.toSeconds() + 1);
 			return page(model, account, "code.error.tooSoon");
 		}
-		if (!codes.takeResend(account.id())) {
+		if (!codes.takeResend(account.id(), request.getRemoteAddr())) {
 			return page(model, account, "code.error.tooMany");
 		}
 		Kenpo kenpo = CurrentKenpo.get();

@@ -174,13 +174,14 @@ class LoginMethodController {
 	}
 
 	@PostMapping(PATH + "/switch/EMAIL_CODE/resend")
-	String resendSwitchCode(Model model, HttpSession session) {
+	String resendSwitchCode(Model model, HttpSession session, HttpServletRequest request) {
 		Kenpo kenpo = CurrentKenpo.get();
 		Account account = signedIn.require();
 		if (switchable(kenpo, account, SecondFactor.EMAIL_CODE.name()).isEmpty()) {
 			return "redirect:" + PATH;
 		}
-		if (codes.waitBeforeResend(account.id(), CodePurpose.ENROL).isZero() && codes.takeResend(account.id())) {
+		if (codes.waitBeforeResend(account.id(), CodePurpose.ENROL).isZero()
+				&& codes.takeResend(account.id(), request.getRemoteAddr())) {
 			codes.issue(kenpo, account.id(), CodePurpose.ENROL, account.email());
 			model.addAttribute("resent", true);
 		}
