@@ -147,7 +147,7 @@ class MessagesCompletenessTest {
 		keys.add("mail.securityNotice.subject");
 		keys.add("mail.securityNotice.body");
 		for (String type : List.of("SIGN_IN_PASSWORD_ACCEPTED", "SIGN_IN_SECOND_FACTOR_ACCEPTED", "SIGN_IN_FAILED",
-				"SECOND_FACTOR_FAILED", "ACCOUNT_LOCKED", "SIGNED_OUT")) {
+				"SECOND_FACTOR_FAILED", "ACCOUNT_LOCKED", "SIGNED_OUT", "ONBOARDING_COMPLETED")) {
 			keys.add("audit." + type);
 		}
 		for (String factor : List.of("EMAIL_CODE", "TOTP", "PASSKEY")) {

@@ -16,6 +16,7 @@ import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /** Web accounts of a kenpo: every method is scoped by the kenpo it is given. */
 @Service
@@ -31,13 +32,16 @@ public class Accounts {
 
 	private final ApplicationEventPublisher events;
 
+	private final TransactionTemplate tx;
+
 	Accounts(JdbcClient jdbc, PasswordHasher hasher, SecuritySettings settings, Clock clock,
-			ApplicationEventPublisher events) {
+			ApplicationEventPublisher events, TransactionTemplate tx) {
 		this.jdbc = jdbc;
 		this.hasher = hasher;
 		this.settings = settings;
 		this.clock = clock;
 		this.events = events;
+		this.tx = tx;
 	}
 
 	public Optional<Account> find(long kenpoId, long accountId) {
@@ -104,7 +108,9 @@ public class Accounts {
 		if (matches(kenpo, account, password, now)) {
 			return new PasswordCheck(PasswordCheck.Outcome.ACCEPTED, found);
 		}
-		FailureOutcome outcome = registerFailure(kenpo.id(), account.id());
+		// a call on this object bypasses the proxy and its @Transactional: the count, the lock
+		// and what AccountLocked's listeners write (audit, notice mail) must commit together
+		FailureOutcome outcome = tx.execute(status -> registerFailure(kenpo.id(), account.id()));
 		return new PasswordCheck(outcome.locked() ? PasswordCheck.Outcome.LOCKED_NOW
 				: PasswordCheck.Outcome.WRONG_PASSWORD, found);
 	}
@@ -123,7 +129,10 @@ public class Accounts {
 		return hasher.matches(password, hashes[1]);
 	}
 
-	/** Counts one failed attempt (password, birth date, code) and locks when the numbers say so. */
+	/**
+	 * Counts one failed attempt (password, birth date, code) and locks when the numbers say so;
+	 * a lock publishes {@link AccountLocked} inside the same transaction.
+	 */
 	@Transactional
 	public FailureOutcome registerFailure(long kenpoId, long accountId) {
 		Instant now = clock.instant();

@@ -23,6 +23,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param recoveryPerTarget recovery requests about one mail address or user ID per window (stops mail bombing)
  * @param recoveryWindow the window for the recovery limits
  * @param resendsPerAccount codes or confirmation mails sent again per account per window (ASVS V6.6)
+ * @param resendsPerAddress codes or confirmation mails sent again (再送信) from one client address per window, whatever the account (ASVS 5.0 V2.4.1 anti-automation: one source cannot mail-bomb many members; generous for a company NAT)
  * @param resendWindow the window for resends
  * @param passwordResetLifetime lifetime of a password reset link (NIST 800-63B 6.1.2.3: short-lived)
  * @param downloadsPerAccount documents (PDF, xlsx, CSV) one account may download per window: rendering costs CPU (ASVS V2.4.1 anti-automation)
@@ -48,6 +49,7 @@ public record SecuritySettings(
 		@DefaultValue("3") int recoveryPerTarget,
 		@DefaultValue("1h") Duration recoveryWindow,
 		@DefaultValue("10") int resendsPerAccount,
+		@DefaultValue("20") int resendsPerAddress,
 		@DefaultValue("1h") Duration resendWindow,
 		@DefaultValue("30m") Duration passwordResetLifetime,
 		@DefaultValue("60") int downloadsPerAccount,

@@ -2,12 +2,18 @@ package jp.kenpoportal.signin;
 
 import jp.kenpoportal.account.AccountLocked;
 import jp.kenpoportal.account.Accounts;
+import jp.kenpoportal.audit.AuditTrail;
+import jp.kenpoportal.audit.AuditType;
 import jp.kenpoportal.tenant.KenpoDirectory;
 
 import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
 
-/** Tells the member by mail that their account was locked, whatever locked it. */
+/**
+ * Records a lock in the audit trail and tells the member by mail, whatever locked the
+ * account. Runs in the locking transaction, so the lock, its record and its mail commit
+ * together or not at all.
+ */
 @Component
 class LockNotifier {
 
@@ -17,14 +23,19 @@ class LockNotifier {
 
 	private final SecurityNotices notices;
 
-	LockNotifier(KenpoDirectory kenpos, Accounts accounts, SecurityNotices notices) {
+	private final AuditTrail audit;
+
+	LockNotifier(KenpoDirectory kenpos, Accounts accounts, SecurityNotices notices, AuditTrail audit) {
 		this.kenpos = kenpos;
 		this.accounts = accounts;
 		this.notices = notices;
+		this.audit = audit;
 	}
 
 	@EventListener
 	void on(AccountLocked event) {
+		audit.record(event.kenpoId(), event.accountId(), AuditType.ACCOUNT_LOCKED,
+				event.untilKenpoUnlocks() ? "until the kenpo unlocks" : "temporarily");
 		kenpos.findById(event.kenpoId())
 			.ifPresent(kenpo -> accounts.find(kenpo.id(), event.accountId())
 				.ifPresent(account -> notices.send(kenpo, account,

@@ -35,6 +35,8 @@ public class RateLimits {
 		RECOVERY_PER_TARGET,
 		/** mails sent again (codes, confirmations) per account */
 		RESENDS_PER_ACCOUNT,
+		/** mails sent again (再送信 of codes, confirmations) per client address, whatever the account */
+		RESENDS_PER_ADDRESS,
 		/** documents (PDF, xlsx, CSV) rendered per account */
 		DOWNLOADS_PER_ACCOUNT
 	}
@@ -57,6 +59,7 @@ public class RateLimits {
 				config(settings.recoveryPerAddress(), settings.recoveryWindow()));
 		configurations.put(Limit.RECOVERY_PER_TARGET, config(settings.recoveryPerTarget(), settings.recoveryWindow()));
 		configurations.put(Limit.RESENDS_PER_ACCOUNT, config(settings.resendsPerAccount(), settings.resendWindow()));
+		configurations.put(Limit.RESENDS_PER_ADDRESS, config(settings.resendsPerAddress(), settings.resendWindow()));
 		configurations.put(Limit.DOWNLOADS_PER_ACCOUNT,
 				config(settings.downloadsPerAccount(), settings.downloadWindow()));
 	}

@@ -2,6 +2,7 @@ package jp.kenpoportal.tenant;
 
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 
 /** Finds kenpo and their terms; the tenant module's API. */
 public interface KenpoDirectory {
@@ -25,4 +26,10 @@ public interface KenpoDirectory {
 
 	/** Publishes a new version of the terms; members accept it at their next sign-in. */
 	Terms publishTerms(long kenpoId, String title, String body);
+
+	/**
+	 * Sets the second factors the kenpo allows. Members who already use one that is no longer
+	 * allowed keep signing in with it until they switch; nobody enrols it anew.
+	 */
+	void allowFactors(long kenpoId, Set<SecondFactor> factors);
 }

@@ -43,6 +43,12 @@ class FirstRegistrationBrowserTest extends BrowserTestSupport {
 		page.waitForURL(url -> URI.create(url).getPath().equals("/onboarding/user-id"),
 				new Page.WaitForURLOptions().setTimeout(10_000));
 		assertAccessible(page);
+		// the link is good once: opened again, it says so
+		mailTab.navigate(onThisServer(confirmation.verificationLink(), member));
+		assertAccessible(mailTab);
+		press(mailTab, "メールアドレスを確認する");
+		assertThat(heading(mailTab)).isEqualTo("メールアドレスの確認");
+		assertThat(errorText(mailTab)).contains("このリンクは無効か、有効期限が切れています。");
 		mailTab.close();
 		assertThat(heading(page)).isEqualTo("ユーザIDの変更・認証方法の設定");
 

@@ -46,10 +46,11 @@ class ProfileBrowserTest extends BrowserTestSupport {
 		assertThat(browsers).hasSize(2);
 		assertThat(browsers.get(0)).contains("この端末").doesNotContain("ログアウトさせる");
 		assertThat(browsers.get(1)).contains("ログアウトさせる").doesNotContain("この端末");
-		// the history shows this sign-in, newest first
+		// the history shows this sign-in, newest first, then the first registration; one row a sign-in
 		List<String> history = rows(page, "ログイン履歴（最新20件）");
 		assertThat(history.get(0)).contains("ログイン完了", "Chrome (Linux)");
-		assertThat(history.get(1)).contains("パスワード認証に成功", "Chrome (Linux)");
+		assertThat(history.get(1)).contains("初回登録（ログイン完了）");
+		assertThat(history).noneMatch(row -> row.contains("パスワード認証に成功"));
 
 		// the mail address: confirmed by the code mailed to the new address
 		String newEmail = "changed-" + member.email();

@@ -1,6 +1,7 @@
 package jp.kenpoportal.signin;
 
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 
 import jp.kenpoportal.audit.AuditTrail;
@@ -181,6 +182,36 @@ class LaterSignInTest {
 		}
 
 		assertThat(page.error()).contains("しばらく送信できません");
+	}
+
+	@Test
+	void whenOneClientAddressSendsCodesAgainForManyAccountsThenItsHourlyQuotaStopsItButNotTheMembersElsewhere() {
+		List<TestMember> accounts = List.of(onboardedMember(), onboardedMember(), onboardedMember());
+		String address = "192.0.2.77";
+		// onboarding and the sign-in sent each account 3 of its 10 codes an hour: 7 + 7 + 6 resends
+		// from the one address make its 20
+		int[] resends = { 7, 7, 6 };
+		TestBrowser browser = null;
+		for (int a = 0; a < accounts.size(); a++) {
+			browser = new TestBrowser(port, accounts.get(a).host(), address);
+			Journeys.signIn(browser, accounts.get(a).loginId(), PASSWORD);
+			for (int i = 0; i < resends[a]; i++) {
+				clock.advance(Duration.ofSeconds(61));
+				assertThat(browser.submit("/mfa/email/resend", Map.of()).info()).as("account %d resend %d", a + 1, i + 1)
+					.contains("新しいコードを送信しました");
+			}
+		}
+		TestMember last = accounts.get(2);
+
+		clock.advance(Duration.ofSeconds(61));
+		Page refused = browser.submit("/mfa/email/resend", Map.of());
+
+		assertThat(refused.error()).contains("しばらく送信できません");
+		TestBrowser elsewhere = new TestBrowser(port, last.host(), "198.51.100.77");
+		Journeys.signIn(elsewhere, last.loginId(), PASSWORD);
+		clock.advance(Duration.ofSeconds(61));
+		// the same account from elsewhere still has its last resend of the hour
+		assertThat(elsewhere.submit("/mfa/email/resend", Map.of()).info()).contains("新しいコードを送信しました");
 	}
 
 	@Test

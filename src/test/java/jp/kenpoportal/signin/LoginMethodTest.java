@@ -1,6 +1,7 @@
 package jp.kenpoportal.signin;
 
 import java.time.Duration;
+import java.util.EnumSet;
 import java.util.Map;
 
 import jp.kenpoportal.account.Accounts;
@@ -10,11 +11,14 @@ import jp.kenpoportal.support.Journeys;
 import jp.kenpoportal.support.Mailbox;
 import jp.kenpoportal.support.MutableClock;
 import jp.kenpoportal.support.PortalTest;
+import jp.kenpoportal.support.TestKenpos;
 import jp.kenpoportal.support.TestBrowser;
 import jp.kenpoportal.support.TestBrowser.Page;
 import jp.kenpoportal.support.TestMembers;
 import jp.kenpoportal.support.TestMembers.TestMember;
 import jp.kenpoportal.support.Totp;
+import jp.kenpoportal.tenant.Kenpo;
+import jp.kenpoportal.tenant.KenpoDirectory;
 import jp.kenpoportal.tenant.SecondFactor;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -46,6 +50,9 @@ class LoginMethodTest {
 
 	@Autowired
 	MutableClock clock;
+
+	@Autowired
+	KenpoDirectory kenpos;
 
 	@AfterEach
 	void resetClock() {
@@ -139,5 +146,67 @@ class LoginMethodTest {
 		Page options = thief.postJson("/passkeys/register/options");
 
 		assertThat(options.status()).isEqualTo(403);
+	}
+
+	@Test
+	void whenTheKenpoStopsOfferingTheMailCodeThenItsMembersStillSignInWithItAndSwitchButNewcomersCannotChooseIt() {
+		Kenpo kenpo = TestKenpos.allFactors(kenpos);
+		TestMember member = members.newMember(kenpo.code());
+		Journeys.onboard(new TestBrowser(port, member.host()), mailbox, member, PASSWORD);
+		kenpos.allowFactors(kenpo.id(), EnumSet.of(SecondFactor.TOTP, SecondFactor.PASSKEY));
+
+		TestBrowser browser = new TestBrowser(port, member.host());
+		assertThat(Journeys.signInWithCode(browser, mailbox, member, PASSWORD).heading()).isEqualTo("ホーム");
+		assertThat(browser.get("/login-method").info()).contains("新たに登録できなくなりました");
+		String secret = browser.get("/login-method/switch/TOTP").doc().selectFirst(".totp-key").text().replace(" ", "");
+		assertThat(browser.submit("/login-method/switch/TOTP", Map.of("code", Totp.now(secret))).info())
+			.contains("認証方法を変更しました");
+		assertThat(browser.get("/login-method/switch/EMAIL_CODE").path()).isEqualTo("/login-method");
+
+		TestMember newcomer = members.newMember(kenpo.code());
+		TestBrowser newBrowser = new TestBrowser(port, newcomer.host());
+		Journeys.signIn(newBrowser, newcomer.loginId(), newcomer.initialPassword());
+		newBrowser.submit("/onboarding/birth-date", Map.of("birthDate", newcomer.birthDateDigits()));
+		newBrowser.submit("/onboarding/terms", Map.of("decision", "agree"));
+		int mails = mailbox.count(newcomer.email());
+		newBrowser.submit("/onboarding/email", Map.of("email", newcomer.email()));
+		Page choice = newBrowser.submit("/onboarding/email/code",
+				Map.of("code", mailbox.awaitMail(newcomer.email(), mails + 1).code()));
+		assertThat(choice.path()).isEqualTo("/onboarding/user-id");
+		assertThat(choice.doc().select("input[name=factor]").eachAttr("value")).containsExactly("TOTP", "PASSKEY");
+		Page refused = newBrowser.submit("/onboarding/user-id",
+				Map.of("userId", newcomer.loginId(), "factor", "EMAIL_CODE"));
+		assertThat(refused.path()).isEqualTo("/onboarding/user-id");
+		assertThat(refused.error()).isNotEmpty();
+	}
+
+	@Test
+	void whenTheKenpoStopsOfferingTheAppThenItsMembersStillSignInWithItCannotRegisterItAgainAndCanSwitch() {
+		Kenpo kenpo = TestKenpos.allFactors(kenpos);
+		TestMember member = members.newMember(kenpo.code());
+		String secret = Journeys.onboardWithTotp(new TestBrowser(port, member.host()), mailbox, member, PASSWORD);
+		kenpos.allowFactors(kenpo.id(), EnumSet.of(SecondFactor.EMAIL_CODE, SecondFactor.PASSKEY));
+		clock.advance(Duration.ofSeconds(30));
+
+		TestBrowser browser = new TestBrowser(port, member.host());
+		assertThat(Journeys.signIn(browser, member.loginId(), PASSWORD).path()).startsWith("/mfa/totp");
+		assertThat(browser.submit("/mfa/totp", Map.of("code", Totp.at(secret, clock.instant()))).heading())
+			.isEqualTo("ホーム");
+		Page overview = browser.get("/login-method");
+		assertThat(overview.info()).contains("新たに登録できなくなりました");
+		assertThat(overview.doc().select("a[href=/login-method/totp/renew]")).isEmpty();
+		assertThat(browser.get("/login-method/totp/renew").path()).isEqualTo("/login-method");
+		String csrf = overview.doc().select("meta[name=_csrf]").attr("content");
+		assertThat(browser.post("/login-method/totp/renew", Map.of("_csrf", csrf, "code", "123456")).path())
+			.isEqualTo("/login-method");
+
+		int mails = mailbox.count(member.email());
+		browser.get("/login-method/switch/EMAIL_CODE");
+		Page done = browser.submit("/login-method/switch/EMAIL_CODE",
+				Map.of("code", mailbox.awaitMail(member.email(), mails + 1).code()));
+
+		assertThat(done.info()).contains("認証方法を変更しました");
+		assertThat(accounts.find(kenpo.id(), member.accountId()).orElseThrow().secondFactor())
+			.isEqualTo(SecondFactor.EMAIL_CODE);
 	}
 }

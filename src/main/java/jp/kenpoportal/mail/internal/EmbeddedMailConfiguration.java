@@ -3,14 +3,19 @@ package jp.kenpoportal.mail.internal;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.net.ServerSocket;
+import java.util.Map;
+import java.util.Properties;
 
 import com.icegreen.greenmail.configuration.GreenMailConfiguration;
 import com.icegreen.greenmail.util.GreenMail;
 import com.icegreen.greenmail.util.ServerSetup;
 
 import org.springframework.boot.autoconfigure.condition.ConditionalOnExpression;
+import org.springframework.boot.context.properties.bind.Bindable;
+import org.springframework.boot.context.properties.bind.Binder;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.core.env.Environment;
 import org.springframework.mail.javamail.JavaMailSender;
 import org.springframework.mail.javamail.JavaMailSenderImpl;
 
@@ -28,12 +33,18 @@ class EmbeddedMailConfiguration {
 		return new GreenMail(smtp).withConfiguration(GreenMailConfiguration.aConfig().withDisabledAuthentication());
 	}
 
+	/** Takes {@code spring.mail.properties} (the SMTP timeouts among them) like Boot's own sender. */
 	@Bean
-	JavaMailSender embeddedMailSender(GreenMail server) {
+	JavaMailSender embeddedMailSender(GreenMail server, Environment environment) {
 		JavaMailSenderImpl sender = new JavaMailSenderImpl();
 		sender.setHost("127.0.0.1");
 		sender.setPort(server.getSmtp().getServerSetup().getPort());
 		sender.setDefaultEncoding("UTF-8");
+		Properties properties = new Properties();
+		properties.putAll(Binder.get(environment)
+			.bind("spring.mail.properties", Bindable.mapOf(String.class, String.class))
+			.orElse(Map.of()));
+		sender.setJavaMailProperties(properties);
 		return sender;
 	}
 

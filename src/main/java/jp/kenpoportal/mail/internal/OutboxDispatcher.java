@@ -4,7 +4,7 @@ import java.nio.charset.StandardCharsets;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Duration;
-import java.util.List;
+import java.util.Optional;
 
 import jakarta.mail.internet.MimeMessage;
 
@@ -17,18 +17,19 @@ import org.springframework.mail.javamail.JavaMailSender;
 import org.springframework.mail.javamail.MimeMessageHelper;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
-import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * Delivers queued mails. Rows are claimed with {@code FOR UPDATE SKIP LOCKED}, so any number
- * of nodes can run this without sending a mail twice; a failure backs off and tries again.
+ * Delivers queued mails, one at a time and never inside a database transaction: a mail is
+ * claimed and leased in one short statement ({@code FOR UPDATE SKIP LOCKED}, its next attempt
+ * pushed past the lease), sent, and its result recorded in another. Other nodes skip a leased
+ * mail; if the node sending it dies, the lease runs out and any node tries again. So no mail
+ * is lost, but one can arrive twice: when a node dies after the SMTP server took the mail and
+ * before the result was recorded, or when a send outlasts the lease.
  */
 @Component
 class OutboxDispatcher {
 
 	private static final Logger log = LoggerFactory.getLogger(OutboxDispatcher.class);
-
-	private static final int BATCH = 20;
 
 	private static final Duration MAX_BACKOFF = Duration.ofHours(1);
 
@@ -36,59 +37,71 @@ class OutboxDispatcher {
 
 	private final JavaMailSender sender;
 
-	private final TransactionTemplate tx;
-
 	private final Clock clock;
 
 	private final String from;
 
-	OutboxDispatcher(JdbcClient jdbc, JavaMailSender sender, TransactionTemplate tx, Clock clock,
-			@Value("${portal.mail.from}") String from) {
+	private final Duration lease;
+
+	OutboxDispatcher(JdbcClient jdbc, JavaMailSender sender, Clock clock, @Value("${portal.mail.from}") String from,
+			@Value("${portal.mail.lease:5m}") Duration lease) {
 		this.jdbc = jdbc;
 		this.sender = sender;
-		this.tx = tx;
 		this.clock = clock;
 		this.from = from;
+		this.lease = lease;
 	}
 
 	@Scheduled(fixedDelayString = "${portal.mail.poll-interval:300ms}")
 	void dispatch() {
-		Integer sent;
-		do {
-			sent = tx.execute(status -> dispatchBatch());
+		Optional<QueuedMail> next;
+		while ((next = claim(lease)).isPresent()) {
+			if (!deliver(next.get())) {
+				// the server is down or hanging: the other mails wait for the next round rather
+				// than each costing a timeout now, and other scheduled work gets its turn
+				return;
+			}
 		}
-		while (sent != null && sent == BATCH);
 	}
 
-	private int dispatchBatch() {
-		// delivery runs on the database's time, not the movable clock: tests that move the
-		// clock must not hold back real mail
-		List<QueuedMail> due = jdbc.sql("""
-				select id, recipient, subject, text_body, html_body, attempts from mail_outbox
-				where sent_at is null and next_attempt_at <= now() order by id limit ? for update skip locked""")
-			.params(BATCH)
+	/**
+	 * Claims the oldest due mail until the lease ends. One statement, so its row lock lasts no
+	 * longer than the statement; delivery runs on the database's time, not the movable clock,
+	 * so tests that move the clock do not hold back real mail.
+	 */
+	Optional<QueuedMail> claim(Duration lease) {
+		return jdbc.sql("""
+				update mail_outbox set next_attempt_at = now() + ? * interval '1 millisecond'
+				where id = (select id from mail_outbox where sent_at is null and next_attempt_at <= now()
+				            order by id limit 1 for update skip locked)
+				returning id, recipient, subject, text_body, html_body, attempts""")
+			.params(lease.toMillis())
 			.query((rs, n) -> new QueuedMail(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4),
 					rs.getString(5), rs.getInt(6)))
-			.list();
-		for (QueuedMail mail : due) {
-			try {
-				sender.send(toMime(mail));
-				jdbc.sql("update mail_outbox set sent_at = ?, attempts = attempts + 1 where id = ?")
-					.params(Timestamp.from(clock.instant()), mail.id())
-					.update();
-			}
-			catch (Exception e) {
-				Duration wait = backoff(mail.attempts() + 1);
-				log.warn("mail {} not sent (attempt {}), retrying in {}: {}", mail.id(), mail.attempts() + 1, wait,
-						e.toString());
-				jdbc.sql("""
-						update mail_outbox set attempts = attempts + 1, next_attempt_at = now() + ? * interval '1 second',
-						  last_error = ? where id = ?""")
-					.params(wait.toSeconds(), e.toString(), mail.id())
-					.update();
-			}
+			.optional();
+	}
+
+	/** Sends one claimed mail and records the outcome; false when it could not be sent. */
+	private boolean deliver(QueuedMail mail) {
+		try {
+			sender.send(toMime(mail));
 		}
-		return due.size();
+		catch (Exception e) {
+			Duration wait = backoff(mail.attempts() + 1);
+			log.warn("mail {} not sent (attempt {}), retrying in {}: {}", mail.id(), mail.attempts() + 1, wait,
+					e.toString());
+			// a node that took the mail over after the lease may have sent it meanwhile
+			jdbc.sql("""
+					update mail_outbox set attempts = attempts + 1, next_attempt_at = now() + ? * interval '1 second',
+					  last_error = ? where id = ? and sent_at is null""")
+				.params(wait.toSeconds(), e.toString(), mail.id())
+				.update();
+			return false;
+		}
+		jdbc.sql("update mail_outbox set sent_at = ?, attempts = attempts + 1 where id = ?")
+			.params(Timestamp.from(clock.instant()), mail.id())
+			.update();
+		return true;
 	}
 
 	/** 2 s, 4 s, 8 s … up to an hour: a short outage costs seconds, a long one no storm. */
@@ -112,7 +125,6 @@ class OutboxDispatcher {
 		return message;
 	}
 
-	private record QueuedMail(long id, String recipient, String subject, String textBody, String htmlBody,
-			int attempts) {
+	record QueuedMail(long id, String recipient, String subject, String textBody, String htmlBody, int attempts) {
 	}
 }

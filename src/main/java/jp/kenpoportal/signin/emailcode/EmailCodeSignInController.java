@@ -90,7 +90,6 @@ class EmailCodeSignInController {
 		// every wrong code counts toward the account lock, and only a complete sign-in resets
 		// the count: guessing stays bounded across resends and new password sign-ins
 		if (check != CodeCheck.MALFORMED && accounts.registerFailure(kenpo.id(), account.id()).locked()) {
-			audit.record(kenpo.id(), account.id(), AuditType.ACCOUNT_LOCKED, "EMAIL_CODE");
 			sessions.signOut(request, response);
 			return "redirect:/login?locked";
 		}
@@ -98,7 +97,7 @@ class EmailCodeSignInController {
 	}
 
 	@PostMapping("/mfa/email/resend")
-	String resend(Model model) {
+	String resend(Model model, HttpServletRequest request) {
 		Account account = signedIn.require();
 		if (!usesEmailCode(account)) {
 			return "redirect:/";
@@ -108,7 +107,7 @@ class EmailCodeSignInController {
 			model.addAttribute("errorArg", wait.toSeconds() + 1);
 			return page(model, account, "code.error.tooSoon");
 		}
-		if (!codes.takeResend(account.id())) {
+		if (!codes.takeResend(account.id(), request.getRemoteAddr())) {
 			return page(model, account, "code.error.tooMany");
 		}
 		Kenpo kenpo = CurrentKenpo.get();

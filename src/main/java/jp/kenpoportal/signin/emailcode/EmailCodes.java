@@ -109,6 +109,22 @@ public class EmailCodes {
 		return limits.tryAcquire(RateLimits.Limit.RESENDS_PER_ACCOUNT, Long.toString(accountId));
 	}
 
+	/**
+	 * Takes one 再送信 pressed from a client address: from the account's quota and from the
+	 * address's, which spans accounts (one source cannot mail-bomb many members). False, and
+	 * nothing taken, once either is used up. First sends count per account only, so members
+	 * registering behind one company address do not use up each other's resends.
+	 */
+	public boolean takeResend(long accountId, String clientAddress) {
+		String account = Long.toString(accountId);
+		if (limits.exhausted(RateLimits.Limit.RESENDS_PER_ADDRESS, clientAddress)
+				|| limits.exhausted(RateLimits.Limit.RESENDS_PER_ACCOUNT, account)) {
+			return false;
+		}
+		return limits.tryAcquire(RateLimits.Limit.RESENDS_PER_ADDRESS, clientAddress)
+				&& limits.tryAcquire(RateLimits.Limit.RESENDS_PER_ACCOUNT, account);
+	}
+
 	@Transactional
 	public CodeCheck check(long accountId, CodePurpose purpose, String typed) {
 		String code = TypedInput.digits(typed);

@@ -2,6 +2,8 @@ package jp.kenpoportal.signin.emailcode;
 
 import java.util.Optional;
 
+import jp.kenpoportal.account.Account;
+import jp.kenpoportal.account.Accounts;
 import jp.kenpoportal.audit.AuditTrail;
 import jp.kenpoportal.audit.AuditType;
 import jp.kenpoportal.signin.SignedInAccount;
@@ -27,10 +29,14 @@ class EmailLinkController {
 
 	private final AuditTrail audit;
 
-	EmailLinkController(EmailVerifications verifications, SignedInAccount signedIn, AuditTrail audit) {
+	private final Accounts accounts;
+
+	EmailLinkController(EmailVerifications verifications, SignedInAccount signedIn, AuditTrail audit,
+			Accounts accounts) {
 		this.verifications = verifications;
 		this.signedIn = signedIn;
 		this.audit = audit;
+		this.accounts = accounts;
 	}
 
 	@GetMapping("/email/verify")
@@ -47,10 +53,17 @@ class EmailLinkController {
 			model.addAttribute("invalid", true);
 			return "signin/email-verified";
 		}
-		audit.record(kenpo.id(), confirmed.get(), AuditType.ONBOARDING_STEP_COMPLETED, "email (link)");
+		// after first registration the link confirms a change of address (プロフィール変更)
+		boolean change = accounts.find(kenpo.id(), confirmed.get()).map(Account::onboarded).orElse(false);
+		if (change) {
+			audit.record(kenpo.id(), confirmed.get(), AuditType.EMAIL_CHANGED, "link");
+		}
+		else {
+			audit.record(kenpo.id(), confirmed.get(), AuditType.ONBOARDING_STEP_COMPLETED, "email (link)");
+		}
 		boolean sameBrowser = signedIn.principal().map(p -> p.accountId() == confirmed.get()).orElse(false);
 		if (sameBrowser) {
-			return "redirect:/onboarding";
+			return change ? "redirect:/profile?emailChanged" : "redirect:/onboarding";
 		}
 		model.addAttribute("invalid", false);
 		return "signin/email-verified";

@@ -72,10 +72,8 @@ class MemberPasswordAuthenticationProvider implements AuthenticationProvider {
 						.build(), new SimpleGrantedAuthority("ROLE_MEMBER")));
 		}
 		limits.tryAcquire(RateLimits.Limit.SIGN_IN_FAILURES_PER_ADDRESS, addressKey);
+		// a lock (LOCKED_NOW) was recorded with the lock itself, by LockNotifier
 		audit.record(kenpo.id(), accountId, AuditType.SIGN_IN_FAILED, check.outcome() + " " + loginId);
-		if (check.outcome() == PasswordCheck.Outcome.LOCKED_NOW) {
-			audit.record(kenpo.id(), accountId, AuditType.ACCOUNT_LOCKED, null);
-		}
 		throw new SignInRefusedException();
 	}
 

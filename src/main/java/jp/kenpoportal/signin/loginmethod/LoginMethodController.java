@@ -93,6 +93,8 @@ class LoginMethodController {
 		Kenpo kenpo = CurrentKenpo.get();
 		Account account = signedIn.require();
 		model.addAttribute("current", account.secondFactor());
+		// a factor the kenpo stopped offering keeps working, but gets no new app key or passkey
+		model.addAttribute("currentOffered", kenpo.offers(account.secondFactor()));
 		model.addAttribute("others", kenpo.offeredFactors().stream().filter(f -> f != account.secondFactor()).toList());
 		model.addAttribute("passkeys", passkeys.list(account));
 		model.addAttribute("recent", recentFactor.proved(account));
@@ -138,7 +140,30 @@ class LoginMethodController {
 			return "redirect:" + PATH;
 		}
 		SecondFactor next = target.get();
-		String error = switch (next) {
+		SecondFactor previous = account.secondFactor();
+		// the new factor's secret, the switch, its audit record and its notice commit together
+		String error = tx.execute(status -> {
+			String problem = confirmNewFactor(account, next, code, session);
+			if (problem != null) {
+				audit.record(kenpo.id(), account.id(), AuditType.SECOND_FACTOR_FAILED, "SWITCH " + next);
+				return problem;
+			}
+			accounts.switchSecondFactor(kenpo.id(), account.id(), next);
+			retire(account, previous);
+			audit.record(kenpo.id(), account.id(), AuditType.SECOND_FACTOR_CHANGED, previous + " -> " + next);
+			notices.send(kenpo, account, "notice.factorChanged", new DefaultMessageSourceResolvable("factor." + next.name()));
+			return null;
+		});
+		if (error != null) {
+			return enrolmentPage(kenpo, account, next, model, session, error);
+		}
+		sessions.grantFactor(next.authority(), request, response);
+		return "redirect:" + PATH + "?changed";
+	}
+
+	/** Checks (and for the app, saves) the factor being switched to; the message key when it fails. */
+	private String confirmNewFactor(Account account, SecondFactor next, String code, HttpSession session) {
+		return switch (next) {
 			case EMAIL_CODE -> {
 				CodeCheck check = codes.check(account.id(), CodePurpose.ENROL, code);
 				yield check == CodeCheck.ACCEPTED ? null : check.messageKey();
@@ -146,29 +171,17 @@ class LoginMethodController {
 			case TOTP -> totpEnrolment.confirm(account, session, code) ? null : "totp.error.enrol";
 			case PASSKEY -> passkeys.count(account) > 0 ? null : "onboarding.factorPasskey.error.none";
 		};
-		if (error != null) {
-			audit.record(kenpo.id(), account.id(), AuditType.SECOND_FACTOR_FAILED, "SWITCH " + next);
-			return enrolmentPage(kenpo, account, next, model, session, error);
-		}
-		SecondFactor previous = account.secondFactor();
-		tx.executeWithoutResult(status -> {
-			accounts.switchSecondFactor(kenpo.id(), account.id(), next);
-			retire(account, previous);
-			audit.record(kenpo.id(), account.id(), AuditType.SECOND_FACTOR_CHANGED, previous + " -> " + next);
-			notices.send(kenpo, account, "notice.factorChanged", new DefaultMessageSourceResolvable("factor." + next.name()));
-		});
-		sessions.grantFactor(next.authority(), request, response);
-		return "redirect:" + PATH + "?changed";
 	}
 
 	@PostMapping(PATH + "/switch/EMAIL_CODE/resend")
-	String resendSwitchCode(Model model, HttpSession session) {
+	String resendSwitchCode(Model model, HttpSession session, HttpServletRequest request) {
 		Kenpo kenpo = CurrentKenpo.get();
 		Account account = signedIn.require();
 		if (switchable(kenpo, account, SecondFactor.EMAIL_CODE.name()).isEmpty()) {
 			return "redirect:" + PATH;
 		}
-		if (codes.waitBeforeResend(account.id(), CodePurpose.ENROL).isZero() && codes.takeResend(account.id())) {
+		if (codes.waitBeforeResend(account.id(), CodePurpose.ENROL).isZero()
+				&& codes.takeResend(account.id(), request.getRemoteAddr())) {
 			codes.issue(kenpo, account.id(), CodePurpose.ENROL, account.email());
 			model.addAttribute("resent", true);
 		}
@@ -210,7 +223,7 @@ class LoginMethodController {
 	String renewTotp(Model model, HttpSession session, HttpServletRequest request, HttpServletResponse response) {
 		Kenpo kenpo = CurrentKenpo.get();
 		Account account = signedIn.require();
-		if (account.secondFactor() != SecondFactor.TOTP) {
+		if (!renewable(kenpo, account)) {
 			return "redirect:" + PATH;
 		}
 		Optional<String> reauth = requireRecentFactor(account, request, response);
@@ -228,18 +241,23 @@ class LoginMethodController {
 	String confirmTotpRenewal(@RequestParam(defaultValue = "") String code, Model model, HttpSession session) {
 		Kenpo kenpo = CurrentKenpo.get();
 		Account account = signedIn.require();
-		if (account.secondFactor() != SecondFactor.TOTP || !recentFactor.proved(account)) {
+		if (!renewable(kenpo, account) || !recentFactor.proved(account)) {
 			return "redirect:" + PATH;
 		}
-		if (!totpEnrolment.confirm(account, session, code)) {
+		// the new secret, its audit record and its notice commit together
+		boolean renewed = Boolean.TRUE.equals(tx.execute(status -> {
+			if (!totpEnrolment.confirm(account, session, code)) {
+				return false;
+			}
+			audit.record(kenpo.id(), account.id(), AuditType.TOTP_ENROLLED, "renewed");
+			notices.send(kenpo, account, "notice.totpRenewed");
+			return true;
+		}));
+		if (!renewed) {
 			model.addAttribute("error", "totp.error.enrol");
 			totpEnrolment.show(kenpo, account, session, model);
 			return "loginmethod/totp-renew";
 		}
-		tx.executeWithoutResult(status -> {
-			audit.record(kenpo.id(), account.id(), AuditType.TOTP_ENROLLED, "renewed");
-			notices.send(kenpo, account, "notice.totpRenewed");
-		});
 		return "redirect:" + PATH + "?totpRenewed";
 	}
 
@@ -248,7 +266,7 @@ class LoginMethodController {
 	@GetMapping(PATH + "/passkeys/add")
 	String addPasskey(Model model, HttpServletRequest request, HttpServletResponse response) {
 		Account account = signedIn.require();
-		if (account.secondFactor() != SecondFactor.PASSKEY) {
+		if (account.secondFactor() != SecondFactor.PASSKEY || !CurrentKenpo.get().offers(SecondFactor.PASSKEY)) {
 			return "redirect:" + PATH;
 		}
 		Optional<String> reauth = requireRecentFactor(account, request, response);
@@ -310,6 +328,11 @@ class LoginMethodController {
 	}
 
 	// -- helpers ----------------------------------------------------------------------
+
+	/** A new app registration is a new enrolment: only while the kenpo offers the app. */
+	private static boolean renewable(Kenpo kenpo, Account account) {
+		return account.secondFactor() == SecondFactor.TOTP && kenpo.offers(SecondFactor.TOTP);
+	}
 
 	private static Optional<SecondFactor> switchable(Kenpo kenpo, Account account, String factor) {
 		try {

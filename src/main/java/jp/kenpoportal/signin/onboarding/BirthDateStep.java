@@ -91,7 +91,6 @@ class BirthDateStep implements OnboardingStep {
 		if (!member.birthDate().equals(typed.get())) {
 			audit.record(kenpo.id(), account.id(), AuditType.SIGN_IN_FAILED, "BIRTH_DATE_MISMATCH");
 			if (accounts.registerFailure(kenpo.id(), account.id()).locked()) {
-				audit.record(kenpo.id(), account.id(), AuditType.ACCOUNT_LOCKED, "BIRTH_DATE");
 				sessions.signOut(request, response);
 				return "redirect:/login?locked";
 			}

@@ -3,6 +3,8 @@ package jp.kenpoportal.signin.onboarding;
 import java.time.Duration;
 import java.util.Optional;
 
+import jakarta.servlet.http.HttpServletRequest;
+
 import jp.kenpoportal.account.Account;
 import jp.kenpoportal.audit.AuditTrail;
 import jp.kenpoportal.audit.AuditType;
@@ -125,7 +127,7 @@ class EmailStep implements OnboardingStep {
 	}
 
 	@PostMapping(PATH + "/resend")
-	String resend(Model model) {
+	String resend(Model model, HttpServletRequest request) {
 		Kenpo kenpo = CurrentKenpo.get();
 		Account account = signedIn.require();
 		Optional<EmailVerifications.Pending> pending = verifications.pending(account.id());
@@ -137,7 +139,7 @@ class EmailStep implements OnboardingStep {
 			model.addAttribute("errorArg", wait.toSeconds() + 1);
 			return waiting(model, account, pending.get(), "code.error.tooSoon");
 		}
-		if (!codes.takeResend(account.id())) {
+		if (!codes.takeResend(account.id(), request.getRemoteAddr())) {
 			return waiting(model, account, pending.get(), "code.error.tooMany");
 		}
 		verifications.send(kenpo, account.id(), pending.get().email());

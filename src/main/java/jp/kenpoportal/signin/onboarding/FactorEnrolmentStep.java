@@ -158,7 +158,7 @@ class FactorEnrolmentStep implements OnboardingStep {
 	}
 
 	@PostMapping(PATH + "/resend")
-	String resend(Model model) {
+	String resend(Model model, HttpServletRequest request) {
 		Kenpo kenpo = CurrentKenpo.get();
 		Account account = signedIn.require();
 		Duration wait = codes.waitBeforeResend(account.id(), CodePurpose.ENROL);
@@ -166,7 +166,7 @@ class FactorEnrolmentStep implements OnboardingStep {
 			model.addAttribute("errorArg", wait.toSeconds() + 1);
 			return view(model, account, "code.error.tooSoon");
 		}
-		if (!codes.takeResend(account.id())) {
+		if (!codes.takeResend(account.id(), request.getRemoteAddr())) {
 			return view(model, account, "code.error.tooMany");
 		}
 		codes.issue(kenpo, account.id(), CodePurpose.ENROL, account.email());

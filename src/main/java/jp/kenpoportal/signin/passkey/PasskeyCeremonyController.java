@@ -49,6 +49,7 @@ import org.springframework.security.web.webauthn.management.ImmutablePublicKeyCr
 import org.springframework.security.web.webauthn.management.ImmutableRelyingPartyRegistrationRequest;
 import org.springframework.security.web.webauthn.management.RelyingPartyAuthenticationRequest;
 import org.springframework.security.web.webauthn.management.RelyingPartyPublicKey;
+import org.springframework.transaction.support.TransactionTemplate;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RestController;
 
@@ -88,11 +89,15 @@ class PasskeyCeremonyController {
 
 	private final SecurityNotices notices;
 
+	private final TransactionTemplate tx;
+
 	private final RequestCache requestCache = new HttpSessionRequestCache();
 
 	PasskeyCeremonyController(PasskeyRelyingParty relyingParty, PasskeyUserEntities userEntities,
 			SignedInAccount signedIn, Accounts accounts, RecentFactor recentFactor, SessionControl sessions,
-			AuditTrail audit, MessageSource messages, java.time.Clock clock, SecurityNotices notices) {
+			AuditTrail audit, MessageSource messages, java.time.Clock clock, SecurityNotices notices,
+			TransactionTemplate tx) {
+		this.tx = tx;
 		this.notices = notices;
 		this.relyingParty = relyingParty;
 		this.userEntities = userEntities;
@@ -132,19 +137,28 @@ class PasskeyCeremonyController {
 		if (label.isEmpty() || label.length() > MAX_LABEL) {
 			return refuse(400, "passkey.error.label");
 		}
-		try {
-			relyingParty.forRequest(request)
-				.registerCredential(new ImmutableRelyingPartyRegistrationRequest(options,
-						new RelyingPartyPublicKey(body.publicKey().getCredential(), label)));
-		}
-		catch (RuntimeException e) {
-			audit.record(account.get().kenpoId(), account.get().id(), AuditType.SECOND_FACTOR_FAILED,
-					"PASSKEY registration: " + e.getMessage());
+		Account member = account.get();
+		// the passkey, its audit record and its notice commit together
+		String failure = tx.execute(status -> {
+			try {
+				relyingParty.forRequest(request)
+					.registerCredential(new ImmutableRelyingPartyRegistrationRequest(options,
+							new RelyingPartyPublicKey(body.publicKey().getCredential(), label)));
+			}
+			catch (RuntimeException e) {
+				status.setRollbackOnly();
+				return String.valueOf(e.getMessage());
+			}
+			audit.record(member.kenpoId(), member.id(), AuditType.PASSKEY_REGISTERED, label);
+			if (member.onboarded()) {
+				notices.send(CurrentKenpo.get(), member, "notice.passkeyAdded");
+			}
+			return null;
+		});
+		if (failure != null) {
+			audit.record(member.kenpoId(), member.id(), AuditType.SECOND_FACTOR_FAILED,
+					"PASSKEY registration: " + failure);
 			return refuse(400, "passkey.error.registration");
-		}
-		audit.record(account.get().kenpoId(), account.get().id(), AuditType.PASSKEY_REGISTERED, label);
-		if (account.get().onboarded()) {
-			notices.send(CurrentKenpo.get(), account.get(), "notice.passkeyAdded");
 		}
 		return ResponseEntity.ok(json.writeValueAsString(Map.of("success", true)));
 	}
@@ -181,8 +195,10 @@ class PasskeyCeremonyController {
 		catch (RuntimeException e) {
 			account = Optional.empty();
 		}
+		// not filtered by what the kenpo offers: a member keeps signing in with the factor they
+		// use until they switch, as with the app and the mail code (only new enrolments stop)
 		Optional<Account> usable = account.filter(a -> a.onboarded() && a.secondFactor() == SecondFactor.PASSKEY
-				&& kenpo.offers(SecondFactor.PASSKEY) && !a.lockedAt(clock.instant()));
+				&& !a.lockedAt(clock.instant()));
 		if (usable.isEmpty()) {
 			audit.record(kenpo.id(), account.map(Account::id).orElse(null), AuditType.SECOND_FACTOR_FAILED, "PASSKEY");
 			return refuse(401, "passkey.error.signIn");
@@ -218,7 +234,8 @@ class PasskeyCeremonyController {
 	/**
 	 * With the password alone only during first registration, after the mail address is
 	 * confirmed and passkeys were chosen; afterwards only right after proving the current
-	 * second factor, so a stolen password cannot add a passkey.
+	 * second factor, so a stolen password cannot add a passkey. Never once the kenpo stopped
+	 * offering passkeys: members who have one keep it, nobody adds one.
 	 */
 	private boolean mayEnrol(Account account) {
 		Kenpo kenpo = CurrentKenpo.get();

@@ -86,7 +86,6 @@ class TotpSignInController {
 		// a new password sign-in does not reset the count (only a complete sign-in does)
 		audit.record(account.kenpoId(), account.id(), AuditType.SECOND_FACTOR_FAILED, "TOTP");
 		if (accounts.registerFailure(account.kenpoId(), account.id()).locked()) {
-			audit.record(account.kenpoId(), account.id(), AuditType.ACCOUNT_LOCKED, "TOTP");
 			sessions.signOut(request, response);
 			return "redirect:/login?locked";
 		}

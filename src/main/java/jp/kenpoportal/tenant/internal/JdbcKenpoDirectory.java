@@ -139,6 +139,15 @@ class JdbcKenpoDirectory implements KenpoDirectory {
 		return currentTerms(kenpoId).orElseThrow();
 	}
 
+	@Override
+	@Transactional
+	public void allowFactors(long kenpoId, Set<SecondFactor> factors) {
+		jdbc.sql("update kenpo set allowed_factors = ?::text[] where id = ?")
+			.params(pgArray(factors), kenpoId)
+			.update();
+		byHost.clear();
+	}
+
 	private List<Kenpo> query(String where, Object... params) {
 		return jdbc.sql("""
 				select k.*, array(select l.title || chr(31) || l.url from kenpo_link l

@@ -1,9 +1,14 @@
 package jp.kenpoportal.signin.profile;
 
+import java.net.URI;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 
 import jp.kenpoportal.account.Accounts;
+import jp.kenpoportal.audit.AuditEntry;
+import jp.kenpoportal.audit.AuditTrail;
+import jp.kenpoportal.audit.AuditType;
 import jp.kenpoportal.support.Journeys;
 import jp.kenpoportal.support.Mailbox;
 import jp.kenpoportal.support.MutableClock;
@@ -12,6 +17,7 @@ import jp.kenpoportal.support.TestBrowser;
 import jp.kenpoportal.support.TestBrowser.Page;
 import jp.kenpoportal.support.TestMembers;
 import jp.kenpoportal.support.TestMembers.TestMember;
+import jp.kenpoportal.support.Totp;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -39,6 +45,9 @@ class ProfileTest {
 
 	@Autowired
 	MutableClock clock;
+
+	@Autowired
+	AuditTrail audit;
 
 	@AfterEach
 	void resetClock() {
@@ -70,6 +79,25 @@ class ProfileTest {
 		assertThat(done.info()).contains("メールアドレスを変更しました");
 		assertThat(accounts.find(member.kenpo().id(), member.accountId()).orElseThrow().email()).isEqualTo(newAddress);
 		assertThat(mailbox.awaitMail(member.email(), oldMails + 1).text()).contains("n***@example.com", "変更されました");
+	}
+
+	@Test
+	void whenTheNewAddressIsConfirmedByTheLinkThenTheChangeIsAuditedAsSuch() {
+		TestMember member = members.newMember("sakura");
+		TestBrowser browser = onboarded(member);
+		String newAddress = "link." + member.email();
+		browser.get("/profile");
+		browser.submit("/profile/email", Map.of("newEmail", newAddress));
+		URI link = URI.create(mailbox.awaitMail(newAddress, 1).verificationLink());
+
+		browser.get(link.getRawPath() + "?" + link.getRawQuery());
+		Page done = browser.submit("/email/verify", Map.of());
+
+		assertThat(done.path()).isEqualTo("/profile?emailChanged");
+		assertThat(done.info()).contains("メールアドレスを変更しました");
+		assertThat(accounts.find(member.kenpo().id(), member.accountId()).orElseThrow().email()).isEqualTo(newAddress);
+		List<AuditEntry> events = audit.recent(member.kenpo().id(), member.accountId(), 1);
+		assertThat(events).extracting(AuditEntry::type).containsExactly(AuditType.EMAIL_CHANGED);
 	}
 
 	@Test
@@ -156,7 +184,35 @@ class ProfileTest {
 
 		Page profile = browser.get("/profile");
 
-		assertThat(profile.text()).contains("ログイン履歴", "ログインに失敗", "203.0.113.9", "パスワード認証に成功");
+		assertThat(profile.text()).contains("ログイン履歴", "ログインに失敗", "203.0.113.9", "初回登録（ログイン完了）")
+			.doesNotContain("パスワード認証に成功");
+	}
+
+	@Test
+	void whenTheMemberSignedInManyTimesThenTheHistoryListsTheLastTwentySignInsNewestFirst() {
+		TestMember member = members.newMember("sakura");
+		String secret = Journeys.onboardWithTotp(new TestBrowser(port, member.host()), mailbox, member, PASSWORD);
+		Journeys.signIn(new TestBrowser(port, member.host(), "203.0.113.200"), member.loginId(), "wrong-password");
+		TestBrowser browser = null;
+		for (int i = 1; i <= 25; i++) {
+			// each app code is good once: every sign-in comes a 30-second step later
+			clock.advance(Duration.ofSeconds(30));
+			browser = new TestBrowser(port, member.host(), "198.51.100." + i);
+			Journeys.signIn(browser, member.loginId(), PASSWORD);
+			assertThat(browser.submit("/mfa/totp", Map.of("code", Totp.at(secret, clock.instant()))).heading())
+				.isEqualTo("ホーム");
+			if (i < 25) {
+				browser.submit("/logout", Map.of());
+			}
+		}
+
+		Page profile = browser.get("/profile");
+
+		List<String> rows = profile.doc().select("table:has(caption:contains(ログイン履歴)) tbody tr").eachText();
+		assertThat(rows).hasSize(20).allSatisfy(row -> assertThat(row).contains("ログイン完了"));
+		for (int i = 0; i < 20; i++) {
+			assertThat(rows.get(i)).endsWith(" 198.51.100." + (25 - i));
+		}
 	}
 
 	@Test

@@ -59,7 +59,10 @@ class ForgotUserIdTest {
 	}
 
 	private Page ask(TestMember member, String email, String birthDate) {
-		TestBrowser browser = new TestBrowser(port, member.host());
+		return ask(new TestBrowser(port, member.host()), email, birthDate);
+	}
+
+	private Page ask(TestBrowser browser, String email, String birthDate) {
 		browser.get("/login");
 		Page form = browser.get("/forgot-user-id");
 		assertThat(form.heading()).isEqualTo("ユーザIDを忘れた方");
@@ -156,6 +159,46 @@ class ForgotUserIdTest {
 
 		assertThat(page.text()).contains("メールアドレスを登録していない方")
 			.contains("あおば食品健康保険組合（kenpo@aoba-foods.example）");
+	}
+
+	@Test
+	void whenOneAddressIsAskedAboutTooOftenThenFurtherRequestsAreRefusedFromEveryClientAndSendNothing() {
+		TestMember member = onboardedMember();
+		int before = queued(member.email());
+		for (int i = 0; i < 3; i++) {
+			Page page = ask(new TestBrowser(port, member.host(), "192.0.2." + (120 + i)), member.email(),
+					member.birthDateDigits());
+			assertThat(page.info()).as("request %d", i + 1).contains(NEUTRAL);
+		}
+
+		Page refused = ask(new TestBrowser(port, member.host(), "192.0.2.130"), member.email().toUpperCase(),
+				member.birthDateDigits());
+
+		assertThat(refused.path()).isEqualTo("/forgot-user-id");
+		assertThat(refused.error()).contains("受付を一時的に制限しています");
+		assertThat(queued(member.email())).isEqualTo(before + 3);
+		assertThat(jdbc.sql("select detail from audit_event where type = 'RECOVERY_THROTTLED' and client_ip = ?")
+			.param("192.0.2.130")
+			.query(String.class)
+			.list()).containsExactly("USER_ID 192.0.2.130");
+	}
+
+	@Test
+	void whenOneClientAsksTooOftenThenItIsToldToWaitWhateverAddressItAsksAbout() {
+		TestMember member = onboardedMember();
+		TestBrowser browser = new TestBrowser(port, member.host(), "192.0.2.140");
+		for (int i = 0; i < 10; i++) {
+			Page page = ask(browser, "someone" + i + "-" + member.email(), member.birthDateDigits());
+			assertThat(page.info()).as("request %d", i + 1).contains(NEUTRAL);
+		}
+		int before = queued(member.email());
+
+		Page refused = ask(browser, member.email(), member.birthDateDigits());
+
+		assertThat(refused.error()).contains("受付を一時的に制限しています");
+		assertThat(queued(member.email())).isEqualTo(before);
+		assertThat(ask(new TestBrowser(port, member.host()), member.email(), member.birthDateDigits()).info())
+			.contains(NEUTRAL);
 	}
 
 	static String toFullWidth(String s) {

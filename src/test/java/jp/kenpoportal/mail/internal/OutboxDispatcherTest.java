@@ -1,0 +1,152 @@
+package jp.kenpoportal.mail.internal;
+
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.ServerSocket;
+import java.net.Socket;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Optional;
+
+import com.icegreen.greenmail.util.GreenMail;
+import jp.kenpoportal.mail.MailOutbox;
+import jp.kenpoportal.mail.internal.OutboxDispatcher.QueuedMail;
+import jp.kenpoportal.support.Mailbox;
+import jp.kenpoportal.support.PortalTest;
+import org.junit.jupiter.api.Test;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.transaction.support.TransactionTemplate;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** Delivery that survives SMTP servers that hang and nodes that die mid-send. */
+@PortalTest
+class OutboxDispatcherTest {
+
+	@Autowired
+	GreenMail smtp;
+
+	@Autowired
+	MailOutbox outbox;
+
+	@Autowired
+	OutboxDispatcher dispatcher;
+
+	@Autowired
+	Mailbox mailbox;
+
+	@Autowired
+	JdbcClient jdbc;
+
+	@Autowired
+	TransactionTemplate tx;
+
+	@Value("${spring.mail.properties[mail.smtp.timeout]}")
+	long readTimeoutMillis;
+
+	@Test
+	void whenTheSmtpServerAcceptsButNeverAnswersThenDeliveryGivesUpWithinTheTimeoutHoldsNoLockAndLaterMailsGoOut()
+			throws Exception {
+		String first = "hanging" + System.nanoTime() + "@example.com";
+		String later = "later" + System.nanoTime() + "@example.com";
+		int port = smtp.getSmtp().getServerSetup().getPort();
+		smtp.stop();
+		try (ServerSocket blackHole = new ServerSocket()) {
+			// in the embedded server's place: takes connections, never says a word
+			blackHole.setReuseAddress(true);
+			blackHole.bind(new InetSocketAddress(InetAddress.getLoopbackAddress(), port));
+			blackHole.setSoTimeout(10_000);
+			outbox.enqueue(null, first, "応答しないサーバー", "本文");
+
+			try (Socket connection = blackHole.accept()) {
+				Instant connected = Instant.now();
+				// the worker waits for the greeting: the mail is leased, and neither a row lock
+				// nor a transaction is held meanwhile
+				assertThat(row(first).attempts()).isZero();
+				assertThat(leaseLeft(first)).isGreaterThan(Duration.ofMinutes(1));
+				assertThat(lockedRows(first)).isZero();
+				outbox.enqueue(null, later, "後から送るメール", "本文");
+
+				awaitFailedAttempt(first, Duration.ofMillis(readTimeoutMillis).plusSeconds(5));
+				assertThat(Duration.between(connected, Instant.now()))
+					.isLessThan(Duration.ofMillis(readTimeoutMillis).plusSeconds(3));
+				assertThat(row(first).lastError()).containsIgnoringCase("timed out");
+			}
+		}
+		finally {
+			smtp.start();
+		}
+
+		assertThat(mailbox.awaitMail(later, 1).subject()).isEqualTo("後から送るメール");
+		assertThat(mailbox.awaitMail(first, 1).subject()).isEqualTo("応答しないサーバー");
+	}
+
+	@Test
+	void whenANodeDiesAfterClaimingAMailThenNoOtherNodeSendsItDuringTheLeaseAndOneDoesAfterwards()
+			throws Exception {
+		String to = "orphan" + System.nanoTime() + "@example.com";
+		Duration lease = Duration.ofSeconds(3);
+		// another node queues and claims the mail in one go, then dies before sending it
+		Optional<QueuedMail> claimed = tx.execute(status -> {
+			outbox.enqueue(null, to, "送信中に止まったノードのメール", "本文");
+			return dispatcher.claim(lease);
+		});
+		assertThat(claimed).hasValueSatisfying(mail -> assertThat(mail.recipient()).isEqualTo(to));
+		Instant claimedAt = Instant.now();
+
+		Thread.sleep(lease.toMillis() / 2);
+		assertThat(mailbox.count(to)).isZero();
+
+		assertThat(mailbox.awaitMail(to, 1).subject()).isEqualTo("送信中に止まったノードのメール");
+		assertThat(Duration.between(claimedAt, Instant.now())).isGreaterThanOrEqualTo(lease.minusMillis(500));
+		assertThat(mailbox.count(to)).isEqualTo(1);
+	}
+
+	private Row row(String recipient) {
+		return jdbc.sql("select attempts, last_error from mail_outbox where recipient = ?")
+			.param(recipient)
+			.query((rs, n) -> new Row(rs.getInt(1), rs.getString(2)))
+			.single();
+	}
+
+	private Duration leaseLeft(String recipient) {
+		return Duration.ofMillis(jdbc
+			.sql("select (extract(epoch from next_attempt_at - now()) * 1000)::bigint from mail_outbox where recipient = ?")
+			.param(recipient)
+			.query(Long.class)
+			.single());
+	}
+
+	/** How many of the recipient's rows another transaction holds locked (SKIP LOCKED leaves them out). */
+	private int lockedRows(String recipient) {
+		return tx.execute(status -> {
+			int all = jdbc.sql("select count(*) from mail_outbox where recipient = ?")
+				.param(recipient)
+				.query(Integer.class)
+				.single();
+			int free = jdbc.sql("select id from mail_outbox where recipient = ? for update skip locked")
+				.param(recipient)
+				.query(Long.class)
+				.list()
+				.size();
+			return all - free;
+		});
+	}
+
+	private void awaitFailedAttempt(String recipient, Duration within) throws InterruptedException {
+		Instant deadline = Instant.now().plus(within);
+		while (Instant.now().isBefore(deadline)) {
+			if (row(recipient).attempts() > 0) {
+				return;
+			}
+			Thread.sleep(100);
+		}
+		throw new AssertionError("the worker was still waiting for the silent server after " + within);
+	}
+
+	private record Row(int attempts, String lastError) {
+	}
+}
