@@ -541,7 +541,8 @@ public final class PageViewBenchmark {
 		}
 
 		boolean met() {
-			return staticRow() != null && rows.stream().filter(r -> r.scenario.page()).allMatch(this::passes);
+			List<Row> pages = rows.stream().filter(r -> r.scenario.page()).toList();
+			return staticRow() != null && !pages.isEmpty() && pages.stream().allMatch(this::passes);
 		}
 
 		String render() {
@@ -582,8 +583,8 @@ public final class PageViewBenchmark {
 			for (Row r : rows) {
 				out.append(r.profile);
 			}
-			if (s == null) {
-				out.append("verdict: no static scenario in this run, no ratio to judge\n");
+			if (s == null || rows.stream().noneMatch(r -> r.scenario.page())) {
+				out.append("verdict: the target needs the static scenario and a page scenario in the same run\n");
 			}
 			else {
 				List<String> pages = rows.stream().filter(r -> r.scenario.page()).map(r -> r.scenario.label()
