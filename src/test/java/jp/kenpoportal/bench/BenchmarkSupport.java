@@ -73,15 +73,31 @@ final class BenchmarkSupport {
 	 * same tree cannot pull classes from under a running portal.
 	 */
 	static String snapshotClasspath(Path runDir) throws IOException {
+		return snapshotClasspath(runDir.resolve("classpath"), null);
+	}
+
+	/**
+	 * The same, into {@code into}; with {@code otherTree} set, each class folder is taken from that project tree
+	 * instead ({@code <otherTree>/target/classes}, {@code <otherTree>/target/test-classes}), e.g. an older commit
+	 * built elsewhere, with the same dependencies.
+	 */
+	static String snapshotClasspath(Path into, Path otherTree) throws IOException {
 		List<String> entries = new ArrayList<>();
 		int n = 0;
 		for (String entry : System.getProperty("java.class.path").split(java.io.File.pathSeparator)) {
 			Path path = Path.of(entry);
 			if (Files.isDirectory(path)) {
-				Path copy = runDir.resolve("classpath").resolve(n++ + "-" + path.getFileName());
+				if (otherTree != null) {
+					path = otherTree.resolve("target").resolve(path.getFileName());
+					if (!Files.isDirectory(path)) {
+						throw new IllegalArgumentException(path + " does not exist: build that tree first");
+					}
+				}
+				Path source = path;
+				Path copy = into.resolve(n++ + "-" + path.getFileName());
 				try (Stream<Path> walk = Files.walk(path)) {
 					for (Path p : (Iterable<Path>) walk::iterator) {
-						Path target = copy.resolve(path.relativize(p).toString());
+						Path target = copy.resolve(source.relativize(p).toString());
 						if (Files.isDirectory(p)) {
 							Files.createDirectories(target);
 						}

@@ -56,7 +56,12 @@ import static jp.kenpoportal.bench.BenchmarkSupport.snapshotClasspath;
  * {@code bench.warmup} (per scenario, seconds), {@code bench.jitWarmupMin}, {@code bench.jitWarmupMax},
  * {@code bench.scenarios}, {@code bench.households}, {@code bench.jfr} (a Flight Recording per measured window
  * and a summary of where the time went), {@code bench.serverJvmArgs}, {@code bench.serverArgs},
- * {@code bench.dir}, {@code bench.keep}.
+ * {@code bench.dir}, {@code bench.keep}, {@code bench.rounds} (windows per scenario, added up).
+ *
+ * <p>A/B on a busy machine: with {@code bench.compareArgs} (other portal settings) or {@code bench.compareTree}
+ * (another checkout of the project, built, whose class folders to run) a second portal B starts beside A, and
+ * every window runs on A and on B one right after the other (in turn AB, BA, … over the rounds), so that what
+ * the rest of the machine does falls on both alike; the results end with B against A.
  */
 public final class PageViewBenchmark {
 
@@ -94,6 +99,12 @@ public final class PageViewBenchmark {
 	private final String serverArgs = System.getProperty("bench.serverArgs", "");
 
 	private final boolean keep = Boolean.parseBoolean(System.getProperty("bench.keep", "false"));
+
+	private final int rounds = Integer.parseInt(System.getProperty("bench.rounds", "1"));
+
+	private final String compareArgs = System.getProperty("bench.compareArgs", "").trim();
+
+	private final String compareTree = System.getProperty("bench.compareTree", "").trim();
 
 	private final Path runDir = Path.of(System.getProperty("bench.dir", "target/bench"),
 			LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss")) + "-pages").toAbsolutePath();
@@ -145,58 +156,77 @@ public final class PageViewBenchmark {
 		say("Page-view benchmark: %s; %s %s; results and logs in %s", machine, System.getProperty("java.vm.name"),
 				System.getProperty("java.version"), runDir);
 		int members = Arrays.stream(concurrencies).max().orElse(32);
-		say("concurrency %s, scenarios %s, %.0f s each after a %.0f s warm-up; %d signed-in members, %d households",
+		say("concurrency %s, scenarios %s, %.0f s each after a %.0f s warm-up%s; %d signed-in members, %d households",
 				Arrays.toString(concurrencies), scenarios.stream().map(Scenario::label).toList(), seconds,
-				warmupSeconds, members, Math.max(members, households));
-		String classpath = snapshotClasspath(runDir);
-		// deep stacks in the per-window recordings, so that a sample still shows the filters it ran under
-		String jvmArgs = jfr ? serverJvmArgs + " -XX:FlightRecorderOptions=stackdepth=512" : serverJvmArgs;
-		List<String> command = BenchmarkServerProcess.command(classpath, runDir.resolve("data"), null, jvmArgs,
-				Arrays.stream(serverArgs.trim().split("\\s+")).filter(a -> !a.isEmpty()).toList());
-		Path log = runDir.resolve("logs").resolve("server.log");
+				warmupSeconds, rounds > 1 ? ", " + rounds + " rounds" : "", members, Math.max(members, households));
+		List<Portal> portals = new ArrayList<>();
+		portals.add(new Portal("A", "this tree" + (serverArgs.isBlank() ? "" : " with " + serverArgs.trim()),
+				snapshotClasspath(runDir.resolve("classpath-A"), null), serverArgs));
+		if (!compareArgs.isEmpty() || !compareTree.isEmpty()) {
+			String what = (compareTree.isEmpty() ? "this tree" : compareTree)
+					+ (compareArgs.isEmpty() ? "" : " with " + compareArgs);
+			portals.add(new Portal("B", what, snapshotClasspath(runDir.resolve("classpath-B"),
+					compareTree.isEmpty() ? null : Path.of(compareTree).toAbsolutePath()), compareArgs));
+			say("comparing A (%s) with B (%s): each window runs on both, one after the other", portals.get(0).what,
+					what);
+		}
 		StringBuilder report = new StringBuilder();
 		boolean met = true;
-		try (BenchmarkServerProcess server = BenchmarkServerProcess.start(command, log)) {
-			say("starting the portal (log %s)", log);
-			Map<String, String> ready = server.await("READY", 180);
-			int port = Integer.parseInt(ready.get("port"));
-			say("portal up on 127.0.0.1:%d (pid %s)", port, ready.get("pid"));
-			Path pgData = Path.of(ready.get("pgdata"));
-
-			Path membersFile = runDir.resolve("members.tsv");
-			Map<String, String> seeded = server.ask("seedpages %d %d %s".formatted(members, households, membersFile),
-					"SEEDEDPAGES", 3600);
-			int year = Integer.parseInt(seeded.get("year"));
-			String data = "%s households, %s people, %s claim lines, %s benefit decisions".formatted(
-					seeded.get("households"), seeded.get("members"), seeded.get("claims"), seeded.get("decisions"));
-			say("seeded %s in %.0f s; the year page shows %d", data, Long.parseLong(seeded.get("millis")) / 1e3, year);
-
-			List<Member> signedIn = signIn(port, membersFile, year);
-			BenchmarkCpuMeter cpu = new BenchmarkCpuMeter(server.pid(), pgData);
-			jitWarmUp(signedIn, cpu);
-
-			report.append(String.format(Locale.ROOT, "%nPage-view benchmark — %s%n%s; year page /medical/%d; "
-					+ "%.0f s per scenario after %.0f s warm-up%n", machine, data, year, seconds, warmupSeconds));
-			for (int c : concurrencies) {
-				List<Row> rows = new ArrayList<>();
-				for (Scenario scenario : scenarios) {
-					Row row = window(server, scenario, signedIn.subList(0, c), cpu);
-					rows.add(row);
-					say("[c=%d %s] %.0f req/s, p50 %.1f ms, p95 %.1f ms, p99 %.1f ms, server %.2f CPU ms/req, %d errors%s",
-							c, scenario.label(), row.rate, row.p50, row.p95, row.p99, row.serverMs(), row.errorCount(),
-							row.othersPercent > 10 ? String.format(Locale.ROOT,
-									" (other processes took %.0f %% of the CPU)", row.othersPercent) : "");
-				}
-				Table table = new Table(c, rows);
-				report.append(table.render());
-				met &= table.met();
+		try {
+			for (Portal portal : portals) {
+				portal.start(members);
 			}
-			server.send("quit");
-			server.awaitExit(60);
+			jitWarmUp(portals);
+			Portal first = portals.get(0);
+			report.append(String.format(Locale.ROOT, "%nPage-view benchmark — %s%n%s; year page /medical/%d; "
+					+ "%.0f s per scenario after %.0f s warm-up%s%n", machine, first.data, first.year, seconds,
+					warmupSeconds, rounds > 1 ? ", " + rounds + " rounds" : ""));
+			for (int c : concurrencies) {
+				Map<Portal, List<Row>> rows = new LinkedHashMap<>();
+				portals.forEach(p -> rows.put(p, new ArrayList<>()));
+				for (Scenario scenario : scenarios) {
+					Map<Portal, List<Sample>> samples = new LinkedHashMap<>();
+					portals.forEach(p -> samples.put(p, new ArrayList<>()));
+					for (int r = 0; r < rounds; r++) {
+						List<Portal> order = new ArrayList<>(portals);
+						if (r % 2 == 1) {
+							java.util.Collections.reverse(order);
+						}
+						for (Portal portal : order) {
+							Sample sample = window(portal, scenario, c, r);
+							samples.get(portal).add(sample);
+							Row one = Row.of(scenario, List.of(sample));
+							say("[%s c=%d %s%s] %.0f req/s, p50 %.1f ms, p95 %.1f ms, p99 %.1f ms, server %.2f CPU ms/req, "
+									+ "%d errors%s", portal.label, c, scenario.label(), rounds > 1 ? " round " + (r + 1) : "",
+									one.rate, one.p50, one.p95, one.p99, one.serverMs(), one.errorCount(),
+									one.othersPercent > 10 ? String.format(Locale.ROOT,
+											" (other processes took %.0f %% of the CPU)", one.othersPercent) : "");
+						}
+					}
+					portals.forEach(p -> rows.get(p).add(Row.of(scenario, samples.get(p))));
+				}
+				for (Portal portal : portals) {
+					Table table = new Table(c, rows.get(portal));
+					report.append(table.render(portals.size() > 1 ? portal.label + " = " + portal.what : null));
+					met &= portal != first || table.met();
+				}
+				if (portals.size() > 1) {
+					report.append(comparison(c, rows.get(portals.get(0)), rows.get(portals.get(1))));
+				}
+			}
+			for (Portal portal : portals) {
+				portal.server.send("quit");
+				portal.server.awaitExit(60);
+			}
 		}
 		finally {
+			for (Portal portal : portals) {
+				portal.close();
+			}
 			if (!keep) {
-				deleteTree(runDir.resolve("data"));
+				for (Portal portal : portals) {
+					deleteTree(portal.dataDir());
+				}
 			}
 		}
 		report.append(legend());
@@ -213,10 +243,89 @@ public final class PageViewBenchmark {
 		}
 	}
 
+	/** One portal under test: its JVM with its own embedded PostgreSQL, data and signed-in members. */
+	private final class Portal implements AutoCloseable {
+
+		final String label;
+
+		final String what;
+
+		final String classpath;
+
+		final String args;
+
+		BenchmarkServerProcess server;
+
+		List<Member> members;
+
+		BenchmarkCpuMeter cpu;
+
+		String data;
+
+		int year;
+
+		Portal(String label, String what, String classpath, String args) {
+			this.label = label;
+			this.what = what;
+			this.classpath = classpath;
+			this.args = args;
+		}
+
+		Path dataDir() {
+			return runDir.resolve("data-" + label);
+		}
+
+		void start(int accounts) throws Exception {
+			// deep stacks in the per-window recordings, so that a sample still shows the filters it ran under
+			String jvmArgs = jfr ? serverJvmArgs + " -XX:FlightRecorderOptions=stackdepth=512" : serverJvmArgs;
+			List<String> command = BenchmarkServerProcess.command(classpath, dataDir(), null, jvmArgs,
+					Arrays.stream(args.split("\\s+")).filter(a -> !a.isEmpty()).toList());
+			Path log = runDir.resolve("logs").resolve("server-" + label + ".log");
+			say("[%s] starting the portal (log %s)", label, log);
+			server = BenchmarkServerProcess.start(command, log);
+			Map<String, String> ready = server.await("READY", 180);
+			int port = Integer.parseInt(ready.get("port"));
+			say("[%s] portal up on 127.0.0.1:%d (pid %s)", label, port, ready.get("pid"));
+			Path membersFile = runDir.resolve("members-" + label + ".tsv");
+			Map<String, String> seeded = server.ask("seedpages %d %d %s".formatted(accounts, households, membersFile),
+					"SEEDEDPAGES", 3600);
+			year = Integer.parseInt(seeded.get("year"));
+			data = "%s households, %s people, %s claim lines, %s benefit decisions".formatted(seeded.get("households"),
+					seeded.get("members"), seeded.get("claims"), seeded.get("decisions"));
+			say("[%s] seeded %s in %.0f s; the year page shows %d", label, data,
+					Long.parseLong(seeded.get("millis")) / 1e3, year);
+			members = signIn(label, port, membersFile, year);
+			cpu = new BenchmarkCpuMeter(server.pid(), Path.of(ready.get("pgdata")));
+		}
+
+		@Override
+		public void close() throws InterruptedException {
+			if (server != null) {
+				server.close();
+			}
+		}
+	}
+
+	/** B against A, scenario by scenario. */
+	private static String comparison(int concurrency, List<Row> a, List<Row> b) {
+		StringBuilder s = new StringBuilder(String.format(Locale.ROOT,
+				"%nB against A at concurrency %d (B ÷ A; server ms and p99: B − A in %%)%n", concurrency));
+		s.append(String.format(Locale.ROOT, "%-8s %9s %9s %7s %11s %11s %8s %8s %8s %8s%n", "scenario", "A req/s",
+				"B req/s", "B ÷ A", "A server ms", "B server ms", "B − A", "A p99", "B p99", "B − A"));
+		for (int i = 0; i < a.size(); i++) {
+			Row x = a.get(i);
+			Row y = b.get(i);
+			s.append(String.format(Locale.ROOT, "%-8s %9.0f %9.0f %7.2f %11.3f %11.3f %7.0f%% %8.1f %8.1f %7.0f%%%n",
+					x.scenario.label(), x.rate, y.rate, y.rate / x.rate, x.serverMs(), y.serverMs(),
+					100 * (y.serverMs() - x.serverMs()) / x.serverMs(), x.p99, y.p99, 100 * (y.p99 - x.p99) / x.p99));
+		}
+		return s.toString();
+	}
+
 	// ------------------------------------------------------------------------------------------- sign-in
 
 	/** Signs every member in once, four at a time, and checks that each sees its own home and year page. */
-	private List<Member> signIn(int port, Path membersFile, int year) throws Exception {
+	private List<Member> signIn(String label, int port, Path membersFile, int year) throws Exception {
 		List<Member> members = new ArrayList<>();
 		int n = 0;
 		for (String line : Files.readAllLines(membersFile)) {
@@ -254,7 +363,7 @@ public final class PageViewBenchmark {
 		finally {
 			pool.shutdown();
 		}
-		say("signed in %d members (password + TOTP) in %.1f s; each sees its home, year and static pages",
+		say("[%s] signed in %d members (password + TOTP) in %.1f s; each sees its home, year and static pages", label,
 				members.size(), (System.nanoTime() - started) / 1e9);
 		return members;
 	}
@@ -262,68 +371,73 @@ public final class PageViewBenchmark {
 	// ------------------------------------------------------------------------------------------- windows
 
 	/**
-	 * Every scenario in turn at the highest concurrency, in slices of 5 s, until the JIT compilers have (nearly)
-	 * settled: at least {@code bench.jitWarmupMin} s, at most {@code bench.jitWarmupMax} s, stopping once the
-	 * compiler threads used less than 3 % of the portal JVM's CPU in a slice.
+	 * Every scenario in turn at the highest concurrency, in slices of 5 s (portal by portal), until the JIT
+	 * compilers have (nearly) settled: at least {@code bench.jitWarmupMin} s, at most {@code bench.jitWarmupMax}
+	 * s per portal, stopping once the compiler threads used less than 3 % of each portal JVM's CPU in its last
+	 * slice.
 	 */
-	private void jitWarmUp(List<Member> members, BenchmarkCpuMeter cpu) throws Exception {
+	private void jitWarmUp(List<Portal> portals) throws Exception {
 		long started = System.nanoTime();
-		double jitShare;
+		Map<Portal, Double> jitShare = new LinkedHashMap<>();
 		int slice = 0;
 		long requests = 0;
 		int errors = 0;
 		while (true) {
 			Scenario scenario = Scenario.values()[slice++ % Scenario.values().length];
-			BenchmarkCpuMeter.Sample before = cpu.sample();
-			Load load = new Load(scenario, members);
-			load.start();
-			sleep(5);
-			load.stop();
-			BenchmarkCpuMeter.Sample after = cpu.sample();
-			requests += load.completedTotal();
-			errors += load.errors.values().stream().mapToInt(AtomicInteger::get).sum();
-			double jvm = after.jvmTotal() - before.jvmTotal();
-			jitShare = jvm <= 0 ? 0 : (after.jvm().get(ThreadKind.JIT) - before.jvm().get(ThreadKind.JIT)) / jvm;
-			double elapsed = (System.nanoTime() - started) / 1e9;
-			if (elapsed >= jitWarmupMax || elapsed >= jitWarmupMin && jitShare < 0.03) {
+			for (Portal portal : portals) {
+				BenchmarkCpuMeter.Sample before = portal.cpu.sample();
+				Load load = new Load(scenario, portal.members);
+				load.start();
+				sleep(5);
+				load.stop();
+				BenchmarkCpuMeter.Sample after = portal.cpu.sample();
+				requests += load.completedTotal();
+				errors += load.errors.values().stream().mapToInt(AtomicInteger::get).sum();
+				double jvm = after.jvmTotal() - before.jvmTotal();
+				jitShare.put(portal,
+						jvm <= 0 ? 0 : (after.jvm().get(ThreadKind.JIT) - before.jvm().get(ThreadKind.JIT)) / jvm);
+			}
+			double elapsed = (System.nanoTime() - started) / 1e9 / portals.size();
+			boolean settled = jitShare.values().stream().allMatch(share -> share < 0.03);
+			if (elapsed >= jitWarmupMax || elapsed >= jitWarmupMin && settled) {
 				break;
 			}
 		}
-		say("JIT warm-up: %d requests of every scenario in %.0f s, %d errors; JIT compilers at %.0f %% of the JVM's "
-				+ "CPU in the last 5 s", requests, (System.nanoTime() - started) / 1e9, errors, 100 * jitShare);
+		say("JIT warm-up: %d requests of every scenario in %.0f s, %d errors; JIT compilers at %s of the JVM's CPU "
+				+ "in the last 5 s", requests, (System.nanoTime() - started) / 1e9, errors,
+				jitShare.entrySet().stream().map(e -> String.format(Locale.ROOT, "%.0f %% (%s)", 100 * e.getValue(),
+						e.getKey().label)).toList());
 	}
 
-	/** One measured scenario: browsers started, the warm-up, then counters read before and after. */
-	private Row window(BenchmarkServerProcess server, Scenario scenario, List<Member> members, BenchmarkCpuMeter cpu)
-			throws Exception {
-		Load load = new Load(scenario, members);
+	/** One measured window of one scenario on one portal: browsers started, the warm-up, counters before and after. */
+	private Sample window(Portal portal, Scenario scenario, int concurrency, int round) throws Exception {
+		BenchmarkServerProcess server = portal.server;
+		Load load = new Load(scenario, portal.members.subList(0, concurrency));
 		load.start();
 		sleep(warmupSeconds);
 		Path jfrFile = null;
-		if (jfr) {
+		if (jfr && round == 0) {
 			Files.createDirectories(runDir.resolve("jfr"));
-			jfrFile = runDir.resolve("jfr").resolve("%s-c%d.jfr".formatted(scenario.label(), members.size()));
+			jfrFile = runDir.resolve("jfr").resolve("%s%s-c%d.jfr".formatted(scenario.label(),
+					portal.label.equals("A") ? "" : "-" + portal.label, concurrency));
 			server.ask("jfrstart " + jfrFile, "JFR", 60);
 		}
 		Map<String, Long> dbBefore = dbStats(server);
 		Map<String, Integer> errorsBefore = load.errorCounts();
-		BenchmarkCpuMeter.Sample before = cpu.sample();
+		BenchmarkCpuMeter.Sample before = portal.cpu.sample();
 		long start = System.nanoTime();
 		sleep(seconds);
 		long end = System.nanoTime();
-		BenchmarkCpuMeter.Sample after = cpu.sample();
+		BenchmarkCpuMeter.Sample after = portal.cpu.sample();
 		Map<String, Integer> errorsAfter = load.errorCounts();
 		Map<String, Long> dbAfter = dbStats(server);
-		if (jfr) {
+		if (jfrFile != null) {
 			server.ask("jfrstop", "JFR", 60);
 		}
 		load.stop();
-		long[] latencies = load.latenciesCompletedBetween(start, end);
-		int n = latencies.length;
-		double per = n == 0 ? Double.NaN : 1.0 / n;
 		Map<ThreadKind, Double> jvm = new EnumMap<>(ThreadKind.class);
 		for (ThreadKind k : ThreadKind.values()) {
-			jvm.put(k, (after.jvm().get(k) - before.jvm().get(k)) * per);
+			jvm.put(k, after.jvm().get(k) - before.jvm().get(k));
 		}
 		Map<String, Integer> errors = new TreeMap<>();
 		errorsAfter.forEach((k, v) -> {
@@ -332,24 +446,17 @@ public final class PageViewBenchmark {
 				errors.put(k, d);
 			}
 		});
-		Map<String, Double> db = new TreeMap<>();
-		dbAfter.forEach((k, v) -> {
-			long d = v - dbBefore.getOrDefault(k, 0L);
-			if (d > 0) {
-				db.put(k, d * per);
-			}
-		});
-		double machineTotal = after.machineTotalMs() - before.machineTotalMs();
-		double machineBusy = after.machineBusyMs() - before.machineBusyMs();
+		Map<String, Long> db = new TreeMap<>();
+		dbAfter.forEach((k, v) -> db.put(k, v - dbBefore.getOrDefault(k, 0L)));
 		double ours = (after.jvmTotal() - before.jvmTotal()) + (after.pgMs() - before.pgMs())
 				+ (after.driverMs() - before.driverMs());
 		String profile = jfrFile == null ? ""
-				: BenchmarkProfile.summarize(jfrFile, "%s at concurrency %d".formatted(scenario.label(), members.size()));
-		return new Row(scenario, n, n / ((end - start) / 1e9), percentile(latencies, 50), percentile(latencies, 95),
-				percentile(latencies, 99), jvm, (after.jvmKernelMs() - before.jvmKernelMs()) * per,
-				(after.pgMs() - before.pgMs()) * per, (after.driverMs() - before.driverMs()) * per,
-				100 * machineBusy / machineTotal, 100 * Math.max(0, machineBusy - ours) / machineTotal, errors, db,
-				load.firstProblem.get(), profile);
+				: BenchmarkProfile.summarize(jfrFile, "%s at concurrency %d%s".formatted(scenario.label(), concurrency,
+						portal.label.equals("A") ? "" : " (" + portal.label + ")"));
+		return new Sample(load.latenciesCompletedBetween(start, end), (end - start) / 1e9, jvm,
+				after.jvmKernelMs() - before.jvmKernelMs(), after.pgMs() - before.pgMs(),
+				after.driverMs() - before.driverMs(), after.machineBusyMs() - before.machineBusyMs(),
+				after.machineTotalMs() - before.machineTotalMs(), ours, errors, db, load.firstProblem.get(), profile);
 	}
 
 	private static Map<String, Long> dbStats(BenchmarkServerProcess server) throws InterruptedException {
@@ -508,11 +615,43 @@ public final class PageViewBenchmark {
 
 	// ------------------------------------------------------------------------------------------- results
 
-	/** One measured scenario; CPU figures in milliseconds per request, DB counters per request. */
+	/** What one window measured, in totals: latencies (sorted ns), seconds, CPU ms, DB counters, errors. */
+	private record Sample(long[] latencies, double seconds, Map<ThreadKind, Double> jvmMs, double jvmKernelMs,
+			double pgMs, double driverMs, double machineBusyMs, double machineTotalMs, double oursMs,
+			Map<String, Integer> errors, Map<String, Long> db, String firstProblem, String profile) {
+	}
+
+	/** One scenario over its windows; CPU figures in milliseconds per request, DB counters per request. */
 	private record Row(Scenario scenario, int requests, double rate, double p50, double p95, double p99,
 			Map<ThreadKind, Double> jvmMs, double jvmKernelMs, double pgMs, double driverMs, double busyPercent,
 			double othersPercent, Map<String, Integer> errors, Map<String, Double> db, String firstProblem,
 			String profile) {
+
+		static Row of(Scenario scenario, List<Sample> samples) {
+			long[] latencies = samples.stream().flatMapToLong(x -> Arrays.stream(x.latencies)).sorted().toArray();
+			int n = latencies.length;
+			double per = n == 0 ? Double.NaN : 1.0 / n;
+			double seconds = samples.stream().mapToDouble(Sample::seconds).sum();
+			Map<ThreadKind, Double> jvm = new EnumMap<>(ThreadKind.class);
+			for (ThreadKind k : ThreadKind.values()) {
+				jvm.put(k, samples.stream().mapToDouble(x -> x.jvmMs.get(k)).sum() * per);
+			}
+			Map<String, Integer> errors = new TreeMap<>();
+			samples.forEach(x -> x.errors.forEach((k, v) -> errors.merge(k, v, Integer::sum)));
+			Map<String, Double> db = new TreeMap<>();
+			samples.forEach(x -> x.db.forEach((k, v) -> db.merge(k, v * per, Double::sum)));
+			db.values().removeIf(v -> !(v > 0));
+			double busy = samples.stream().mapToDouble(Sample::machineBusyMs).sum();
+			double total = samples.stream().mapToDouble(Sample::machineTotalMs).sum();
+			double ours = samples.stream().mapToDouble(Sample::oursMs).sum();
+			return new Row(scenario, n, n / seconds, percentile(latencies, 50), percentile(latencies, 95),
+					percentile(latencies, 99), jvm, samples.stream().mapToDouble(Sample::jvmKernelMs).sum() * per,
+					samples.stream().mapToDouble(Sample::pgMs).sum() * per,
+					samples.stream().mapToDouble(Sample::driverMs).sum() * per, 100 * busy / total,
+					100 * Math.max(0, busy - ours) / total, errors, db,
+					samples.stream().map(Sample::firstProblem).filter(java.util.Objects::nonNull).findFirst().orElse(null),
+					samples.stream().map(Sample::profile).collect(java.util.stream.Collectors.joining()));
+		}
 
 		double jvm() {
 			return jvmMs.values().stream().mapToDouble(Double::doubleValue).sum();
@@ -545,11 +684,11 @@ public final class PageViewBenchmark {
 			return staticRow() != null && !pages.isEmpty() && pages.stream().allMatch(this::passes);
 		}
 
-		String render() {
+		String render(String portal) {
 			Row s = staticRow();
 			StringBuilder out = new StringBuilder();
-			out.append(String.format(Locale.ROOT, "%nconcurrency %d (%d signed-in members, one keep-alive connection "
-					+ "each)%n", concurrency, concurrency));
+			out.append(String.format(Locale.ROOT, "%n%sconcurrency %d (%d signed-in members, one keep-alive connection "
+					+ "each)%n", portal == null ? "" : portal + " — ", concurrency, concurrency));
 			out.append(String.format(Locale.ROOT, "%-8s %9s %7s %7s %7s %7s %8s %-6s %9s %9s %8s %6s%n", "scenario",
 					"req/s", "p50 ms", "p95 ms", "p99 ms", "errors", "÷ static", "target", "server ms", "CPU-ratio",
 					"CPU busy", "others"));
