@@ -19,6 +19,8 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param emailCodeMaxAttempts wrong codes before a code is void (NIST 800-63B 3.2.2)
  * @param emailVerificationLifetime lifetime of the address confirmation link and code
  * @param rememberMeDuration how long ログイン状態の保存 keeps a browser signed in
+ * @param sessionTouchInterval how stale a session's stored last access may get before a request writes it back
+ *        (ASVS V7.3.1 idle timeout, enforced in the shared session store: an idle session ends up to this much early, never late)
  * @param recoveryPerAddress recovery requests (forgotten ID or password) one client address may make per window (ASVS V6.3.1)
  * @param recoveryPerTarget recovery requests about one mail address or user ID per window (stops mail bombing)
  * @param recoveryWindow the window for the recovery limits
@@ -45,6 +47,7 @@ public record SecuritySettings(
 		@DefaultValue("5") int emailCodeMaxAttempts,
 		@DefaultValue("60m") Duration emailVerificationLifetime,
 		@DefaultValue("30d") Duration rememberMeDuration,
+		@DefaultValue("60s") Duration sessionTouchInterval,
 		@DefaultValue("10") int recoveryPerAddress,
 		@DefaultValue("3") int recoveryPerTarget,
 		@DefaultValue("1h") Duration recoveryWindow,

@@ -65,13 +65,25 @@ public class MedicalExpenses {
 
 	/**
 	 * The newest month of treatment the kenpo has published claims for, for any member: how far
-	 * the data reaches, whether or not this household was treated that month.
+	 * the data reaches, whether or not this household was treated that month. Every 医療費 page
+	 * asks, so it must not read the claims of the months not yet out (two or three months of
+	 * the whole kenpo's claims, skipped row by row): it walks the kenpo's months from the
+	 * newest down, one index probe each, and stops at the first with a claim published by
+	 * {@code now} (index medical_claim_kenpo_month_published).
 	 */
 	public Optional<YearMonth> newestPublishedMonth(long kenpoId, Instant now) {
 		return jdbc.sql("""
-				select service_month from medical_claim where kenpo_id = ? and published_at <= ?
-				order by service_month desc limit 1""")
-			.params(kenpoId, Timestamp.from(now))
+				with recursive month (m) as (
+				    select max(service_month) from medical_claim where kenpo_id = ?
+				  union all
+				    select (select max(c.service_month) from medical_claim c where c.kenpo_id = ? and c.service_month < month.m)
+				    from month where month.m is not null
+				)
+				select m from month
+				where m is not null and exists (
+				    select 1 from medical_claim c where c.kenpo_id = ? and c.service_month = month.m and c.published_at <= ?)
+				limit 1""")
+			.params(kenpoId, kenpoId, kenpoId, Timestamp.from(now))
 			.query((rs, n) -> YearMonth.from(rs.getDate(1).toLocalDate()))
 			.optional();
 	}

@@ -2,8 +2,8 @@ package jp.kenpoportal.portal;
 
 import jp.kenpoportal.account.Account;
 import jp.kenpoportal.member.Member;
-import jp.kenpoportal.member.MemberDirectory;
 import jp.kenpoportal.signin.SignedInAccount;
+import jp.kenpoportal.signin.SignedInHousehold;
 import jp.kenpoportal.tenant.CurrentKenpo;
 import jp.kenpoportal.tenant.Kenpo;
 
@@ -20,13 +20,13 @@ class HomeController {
 
 	private final SignedInAccount signedIn;
 
-	private final MemberDirectory members;
+	private final SignedInHousehold household;
 
 	private final Notices notices;
 
-	HomeController(SignedInAccount signedIn, MemberDirectory members, Notices notices) {
+	HomeController(SignedInAccount signedIn, SignedInHousehold household, Notices notices) {
 		this.signedIn = signedIn;
-		this.members = members;
+		this.household = household;
 		this.notices = notices;
 	}
 
@@ -34,7 +34,7 @@ class HomeController {
 	String home(Model model) {
 		Kenpo kenpo = CurrentKenpo.get();
 		Account account = signedIn.require();
-		Member member = members.find(kenpo.id(), account.memberId()).orElseThrow();
+		Member member = household.member().orElseThrow();
 		model.addAttribute("memberName", member.name());
 		model.addAttribute("factor", account.secondFactor() == null ? "EMAIL_CODE" : account.secondFactor().name());
 		model.addAttribute("tiles", ServiceTile.forKenpo(kenpo));

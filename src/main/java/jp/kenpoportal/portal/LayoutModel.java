@@ -1,8 +1,8 @@
 package jp.kenpoportal.portal;
 
 import jp.kenpoportal.account.Account;
-import jp.kenpoportal.member.MemberDirectory;
 import jp.kenpoportal.signin.SignedInAccount;
+import jp.kenpoportal.signin.SignedInHousehold;
 import jp.kenpoportal.tenant.CurrentKenpo;
 import jp.kenpoportal.tenant.Kenpo;
 
@@ -17,11 +17,11 @@ class LayoutModel {
 
 	private final SignedInAccount signedIn;
 
-	private final MemberDirectory members;
+	private final SignedInHousehold household;
 
-	LayoutModel(SignedInAccount signedIn, MemberDirectory members) {
+	LayoutModel(SignedInAccount signedIn, SignedInHousehold household) {
 		this.signedIn = signedIn;
-		this.members = members;
+		this.household = household;
 	}
 
 	@ModelAttribute("kenpo")
@@ -31,16 +31,15 @@ class LayoutModel {
 
 	/**
 	 * The name shown in the header with the menu and sign-out: only for a member who is
-	 * through onboarding and has proved the second factor in this session.
+	 * through onboarding and has proved the second factor in this session. The roster row
+	 * comes with the household, loaded once per request for the page too.
 	 */
 	@ModelAttribute("headerName")
 	String headerName(jakarta.servlet.http.HttpServletRequest request) {
-		return CurrentKenpo.of(request)
-			.flatMap(kenpo -> signedIn.find()
-				.filter(LayoutModel::fullySignedIn)
-				.flatMap(account -> members.find(kenpo.id(), account.memberId())))
-			.map(m -> m.name())
-			.orElse(null);
+		if (CurrentKenpo.of(request).isEmpty() || signedIn.find().filter(LayoutModel::fullySignedIn).isEmpty()) {
+			return null;
+		}
+		return household.member().map(m -> m.name()).orElse(null);
 	}
 
 	private static boolean fullySignedIn(Account account) {

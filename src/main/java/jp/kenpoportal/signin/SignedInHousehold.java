@@ -1,7 +1,11 @@
 package jp.kenpoportal.signin;
 
+import java.util.List;
+import java.util.Optional;
+
 import jp.kenpoportal.account.Account;
 import jp.kenpoportal.member.Household;
+import jp.kenpoportal.member.Member;
 import jp.kenpoportal.member.MemberDirectory;
 import jp.kenpoportal.tenant.CurrentKenpo;
 import jp.kenpoportal.tenant.Kenpo;
@@ -12,7 +16,9 @@ import org.springframework.web.context.request.RequestContextHolder;
 
 /**
  * The household of the signed-in member, in the request's kenpo: the only way the service
- * pages reach members' data, so no ID in a URL can lead outside it. Loaded once per request.
+ * pages reach members' data, so no ID in a URL can lead outside it. Loaded once per request,
+ * in one query that also gives the member's own roster row (the name in the header of every
+ * page, the greeting on home).
  */
 @Component
 public class SignedInHousehold {
@@ -29,20 +35,39 @@ public class SignedInHousehold {
 	}
 
 	public Household require() {
-		RequestAttributes request = RequestContextHolder.currentRequestAttributes();
-		if (request.getAttribute(CACHE, RequestAttributes.SCOPE_REQUEST) instanceof Household cached) {
-			return cached;
-		}
-		Kenpo kenpo = CurrentKenpo.get();
 		Account account = signedIn.require();
-		Household household = members.householdOf(kenpo.id(), account.memberId())
-			.filter(h -> h.insured().id() == account.memberId())
-			.orElseThrow(() -> new IllegalStateException("the account's member is not an insured person"));
-		request.setAttribute(CACHE, household, RequestAttributes.SCOPE_REQUEST);
-		return household;
+		List<Member> people = people(CurrentKenpo.get(), account);
+		if (people.isEmpty() || !people.get(0).insured() || people.get(0).id() != account.memberId()) {
+			throw new IllegalStateException("the account's member is not an insured person");
+		}
+		Member insured = people.get(0);
+		return new Household(insured.kenpoId(), insured.symbol(), insured.number(), people);
+	}
+
+	/**
+	 * The signed-in account's own roster row, insured or dependent; empty outside a kenpo's
+	 * host or without a signed-in account.
+	 */
+	public Optional<Member> member() {
+		Optional<Kenpo> kenpo = Optional.ofNullable(RequestContextHolder.getRequestAttributes())
+			.map(r -> (Kenpo) r.getAttribute(CurrentKenpo.ATTRIBUTE, RequestAttributes.SCOPE_REQUEST));
+		return kenpo.flatMap(k -> signedIn.find()
+			.flatMap(account -> people(k, account).stream().filter(m -> m.id() == account.memberId()).findFirst()));
 	}
 
 	public Account account() {
 		return signedIn.require();
+	}
+
+	/** Everyone under the account's member's 記号・番号, the insured first: one query per request. */
+	@SuppressWarnings("unchecked")
+	private List<Member> people(Kenpo kenpo, Account account) {
+		RequestAttributes request = RequestContextHolder.currentRequestAttributes();
+		if (request.getAttribute(CACHE, RequestAttributes.SCOPE_REQUEST) instanceof List<?> cached) {
+			return (List<Member>) cached;
+		}
+		List<Member> people = List.copyOf(members.household(kenpo.id(), account.memberId()));
+		request.setAttribute(CACHE, people, RequestAttributes.SCOPE_REQUEST);
+		return people;
 	}
 }

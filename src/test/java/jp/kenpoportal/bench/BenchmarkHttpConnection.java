@@ -16,7 +16,7 @@ import java.util.Locale;
 import java.util.Map;
 
 /**
- * A deliberately small, blocking HTTP/1.1 client for the sign-in benchmark: one keep-alive connection to
+ * A deliberately small, blocking HTTP/1.1 client for the benchmarks: one keep-alive connection to
  * 127.0.0.1 per simulated browser, as a browser holds one, so the driver spends as little of the shared CPU
  * as it can. Handles Content-Length and chunked bodies and reconnects when the server closes the connection.
  */

@@ -1,14 +1,6 @@
 package jp.kenpoportal.bench;
 
-import java.io.BufferedReader;
 import java.io.IOException;
-import java.io.InputStreamReader;
-import java.io.PrintWriter;
-import java.io.Writer;
-import java.lang.management.ManagementFactory;
-import java.net.URI;
-import java.net.URLEncoder;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
@@ -19,21 +11,22 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
 import java.util.EnumMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.concurrent.BlockingQueue;
-import java.util.concurrent.LinkedBlockingQueue;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.concurrent.atomic.AtomicLong;
-import java.util.stream.Stream;
 
 import jp.kenpoportal.bench.BenchmarkProcCpu.ThreadKind;
 import jp.kenpoportal.signin.totp.Base32;
 import jp.kenpoportal.signin.totp.TotpAlgorithm;
+
+import static jp.kenpoportal.bench.BenchmarkSupport.deleteTree;
+import static jp.kenpoportal.bench.BenchmarkSupport.list;
+import static jp.kenpoportal.bench.BenchmarkSupport.percentile;
+import static jp.kenpoportal.bench.BenchmarkSupport.say;
+import static jp.kenpoportal.bench.BenchmarkSupport.sleep;
+import static jp.kenpoportal.bench.BenchmarkSupport.snapshotClasspath;
 
 /**
  * The sign-in benchmark (README, "Benchmarks"). For each password-hash cost it starts the portal in its own
@@ -50,9 +43,6 @@ import jp.kenpoportal.signin.totp.TotpAlgorithm;
  * {@code bench.dir}, {@code bench.keep}.
  */
 public final class SignInBenchmark {
-
-	private static final String ARGON2_INLINE =
-			"-XX:CompileCommand=inline,org.bouncycastle.crypto.generators.Argon2BytesGenerator*::*";
 
 	private static final String HOST = "sakura.localhost";
 
@@ -94,16 +84,19 @@ public final class SignInBenchmark {
 		for (Class<?> c : SignInBenchmark.class.getDeclaredClasses()) {
 			Class.forName(c.getName(), true, SignInBenchmark.class.getClassLoader());
 		}
-		Class.forName(BenchmarkHttpConnection.Response.class.getName());
-		Class.forName(BenchmarkProcCpu.class.getName());
+		for (Class<?> c : List.of(BenchmarkHttpConnection.Response.class, BenchmarkProcCpu.class,
+				BenchmarkCpuMeter.Sample.class, BenchmarkServerProcess.class, BenchmarkBrowser.class,
+				BenchmarkSupport.class)) {
+			Class.forName(c.getName(), true, SignInBenchmark.class.getClassLoader());
+		}
 		new SignInBenchmark().run();
 	}
 
 	private void run() throws Exception {
 		Files.createDirectories(runDir);
-		serverClasspath = snapshotClasspath();
+		serverClasspath = snapshotClasspath(runDir);
 		long started = System.nanoTime();
-		say("Sign-in benchmark: %d cores (%s), %s %s; results and logs in %s", cores, cpuModel(),
+		say("Sign-in benchmark: %d cores (%s), %s %s; results and logs in %s", cores, BenchmarkSupport.cpuModel(),
 				System.getProperty("java.vm.name"), System.getProperty("java.version"), runDir);
 		say("hash costs %s, concurrencies %s, %.0f s each (+%.0f s settle), sign-in warm-up %.0f–%.0f s", hashes,
 				Arrays.toString(concurrencies), seconds, settleSeconds, warmupMinSeconds, warmupSeconds);
@@ -128,32 +121,24 @@ public final class SignInBenchmark {
 	private CostResult runCost(String hash) throws Exception {
 		String label = hash.equals("default") ? "default" : "m" + hash.replace(':', '-');
 		Path dir = runDir.resolve(label);
-		List<String> command = new ArrayList<>();
-		command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
-		command.add("-XX:CompileCommand=quiet");
-		command.add(ARGON2_INLINE);
+		Path jfrFile = null;
 		if (jfr) {
 			Files.createDirectories(runDir.resolve("jfr"));
-			command.add("-XX:StartFlightRecording=filename=" + runDir.resolve("jfr").resolve(label + ".jfr")
-					+ ",settings=profile,dumponexit=true");
+			jfrFile = runDir.resolve("jfr").resolve(label + ".jfr");
 		}
-		Arrays.stream(serverJvmArgs.trim().split("\\s+")).filter(a -> !a.isEmpty()).forEach(command::add);
-		command.add("-cp");
-		command.add(serverClasspath);
-		command.add(SignInBenchmarkServer.class.getName());
-		command.add("--server.address=127.0.0.1");
-		command.add("--server.port=0");
-		command.add("--portal.data-dir=" + dir.resolve("data"));
+		List<String> costArgs = new ArrayList<>();
 		if (!hash.equals("default")) {
 			String[] mtp = hash.split(":");
-			command.add("--portal.security.argon2-memory-kib=" + mtp[0]);
-			command.add("--portal.security.argon2-iterations=" + mtp[1]);
-			command.add("--portal.security.argon2-parallelism=" + mtp[2]);
+			costArgs.add("--portal.security.argon2-memory-kib=" + mtp[0]);
+			costArgs.add("--portal.security.argon2-iterations=" + mtp[1]);
+			costArgs.add("--portal.security.argon2-parallelism=" + mtp[2]);
 		}
+		List<String> command = BenchmarkServerProcess.command(serverClasspath, dir.resolve("data"), jfrFile,
+				serverJvmArgs, costArgs);
 		Files.createDirectories(runDir.resolve("logs"));
 		Path log = runDir.resolve("logs").resolve("server-" + label + ".log");
 		say("[%s] starting the portal (log %s)", label, log);
-		try (Server server = Server.start(command, log)) {
+		try (BenchmarkServerProcess server = BenchmarkServerProcess.start(command, log)) {
 			Map<String, String> ready = server.await("READY", 180);
 			int port = Integer.parseInt(ready.get("port"));
 			String cost = "argon2id m=%s KiB, t=%s, p=%s".formatted(ready.get("memoryKib"), ready.get("iterations"),
@@ -185,7 +170,7 @@ public final class SignInBenchmark {
 					seeded.get("millis"));
 			AccountPool pool = AccountPool.read(accountsFile);
 
-			CpuMeter cpu = new CpuMeter(server.pid(), pgData);
+			BenchmarkCpuMeter cpu = new BenchmarkCpuMeter(server.pid(), pgData);
 			warmUp(label, port, pool, maxConcurrency, cpu);
 
 			List<Row> rows = new ArrayList<>();
@@ -213,17 +198,17 @@ public final class SignInBenchmark {
 	 * least {@code bench.warmupMin} s and at most {@code bench.warmup} s, stopping once the compiler threads
 	 * used less than 3 % of the portal JVM's CPU in a slice. Compilation otherwise lands in the first windows.
 	 */
-	private void warmUp(String label, int port, AccountPool pool, int concurrency, CpuMeter cpu) throws Exception {
+	private void warmUp(String label, int port, AccountPool pool, int concurrency, BenchmarkCpuMeter cpu) throws Exception {
 		Load load = new Load(port, pool, concurrency);
 		load.startWorkers();
 		long started = System.nanoTime();
 		double jitShare = Double.NaN;
-		CpuMeter.Sample last = cpu.sample();
+		BenchmarkCpuMeter.Sample last = cpu.sample();
 		while (true) {
 			sleep(5);
-			CpuMeter.Sample now = cpu.sample();
+			BenchmarkCpuMeter.Sample now = cpu.sample();
 			double jvm = now.jvmTotal() - last.jvmTotal();
-			jitShare = jvm <= 0 ? 0 : (now.jvm.get(ThreadKind.JIT) - last.jvm.get(ThreadKind.JIT)) / jvm;
+			jitShare = jvm <= 0 ? 0 : (now.jvm().get(ThreadKind.JIT) - last.jvm().get(ThreadKind.JIT)) / jvm;
 			last = now;
 			double elapsed = (System.nanoTime() - started) / 1e9;
 			if (elapsed >= warmupSeconds || elapsed >= warmupMinSeconds && jitShare < 0.03) {
@@ -237,17 +222,17 @@ public final class SignInBenchmark {
 	}
 
 	/** One measured window: workers started, a settle time, then counters read before and after. */
-	private Row window(int port, AccountPool pool, int concurrency, CpuMeter cpu) throws Exception {
+	private Row window(int port, AccountPool pool, int concurrency, BenchmarkCpuMeter cpu) throws Exception {
 		Load load = new Load(port, pool, concurrency);
 		load.startWorkers();
 		sleep(settleSeconds);
 		int waitsBefore = pool.waits.get();
 		int errorsBefore = load.errors.get();
-		CpuMeter.Sample before = cpu.sample();
+		BenchmarkCpuMeter.Sample before = cpu.sample();
 		long start = System.nanoTime();
 		sleep(seconds);
 		long end = System.nanoTime();
-		CpuMeter.Sample after = cpu.sample();
+		BenchmarkCpuMeter.Sample after = cpu.sample();
 		int errors = load.errors.get() - errorsBefore;
 		int waits = pool.waits.get() - waitsBefore;
 		load.stop();
@@ -256,26 +241,18 @@ public final class SignInBenchmark {
 		double per = n == 0 ? Double.NaN : 1.0 / n;
 		Map<ThreadKind, Double> jvm = new EnumMap<>(ThreadKind.class);
 		for (ThreadKind k : ThreadKind.values()) {
-			jvm.put(k, (after.jvm.get(k) - before.jvm.get(k)) * per);
+			jvm.put(k, (after.jvm().get(k) - before.jvm().get(k)) * per);
 		}
-		double jvmKernel = (after.jvmKernelMs - before.jvmKernelMs) * per;
-		double pg = (after.pgMs - before.pgMs) * per;
-		double driver = (after.driverMs - before.driverMs) * per;
-		double machineTotal = after.machineTotalMs - before.machineTotalMs;
-		double machineBusy = after.machineBusyMs - before.machineBusyMs;
-		double ours = (after.jvmTotal() - before.jvmTotal()) + (after.pgMs - before.pgMs)
-				+ (after.driverMs - before.driverMs);
+		double jvmKernel = (after.jvmKernelMs() - before.jvmKernelMs()) * per;
+		double pg = (after.pgMs() - before.pgMs()) * per;
+		double driver = (after.driverMs() - before.driverMs()) * per;
+		double machineTotal = after.machineTotalMs() - before.machineTotalMs();
+		double machineBusy = after.machineBusyMs() - before.machineBusyMs();
+		double ours = (after.jvmTotal() - before.jvmTotal()) + (after.pgMs() - before.pgMs())
+				+ (after.driverMs() - before.driverMs());
 		return new Row(concurrency, n, n / ((end - start) / 1e9), percentile(latencies, 50),
 				percentile(latencies, 95), percentile(latencies, 99), jvm, jvmKernel, pg, driver,
 				100 * machineBusy / machineTotal, 100 * Math.max(0, machineBusy - ours) / machineTotal, errors, waits);
-	}
-
-	private static double percentile(long[] sortedNanos, int p) {
-		if (sortedNanos.length == 0) {
-			return Double.NaN;
-		}
-		int index = (int) Math.ceil(p / 100.0 * sortedNanos.length) - 1;
-		return sortedNanos[Math.max(0, Math.min(index, sortedNanos.length - 1))] / 1e6;
 	}
 
 	private String legend() {
@@ -344,7 +321,7 @@ public final class SignInBenchmark {
 
 		private void work(String address, long[][] mine) {
 			try (BenchmarkHttpConnection http = new BenchmarkHttpConnection(port, HOST, address)) {
-				Browser browser = new Browser(http);
+				BenchmarkBrowser browser = new BenchmarkBrowser(http);
 				while (!stopping.get()) {
 					AccountPool.Account account = pool.take(stopping);
 					if (account == null) {
@@ -352,7 +329,12 @@ public final class SignInBenchmark {
 					}
 					long begin = System.nanoTime();
 					try {
-						browser.signIn(account);
+						long step = TotpAlgorithm.stepAt(Instant.now());
+						if (step <= account.lastStep) {
+							throw new IllegalStateException("account used twice in one TOTP step");
+						}
+						account.lastStep = step;
+						browser.signIn(account.loginId, SignInBenchmarkServer.PASSWORD, account.key, step);
 						long end = System.nanoTime();
 						record(mine, end, end - begin);
 					}
@@ -408,111 +390,6 @@ public final class SignInBenchmark {
 			long[] sorted = Arrays.copyOf(out, k);
 			Arrays.sort(sorted);
 			return sorted;
-		}
-	}
-
-	/** What a browser does to sign in: pages, cookies, forms with their CSRF token, redirects. */
-	private static final class Browser {
-
-		private final BenchmarkHttpConnection http;
-
-		private final Map<String, String> cookies = new LinkedHashMap<>();
-
-		private String path;
-
-		Browser(BenchmarkHttpConnection http) {
-			this.http = http;
-		}
-
-		void signIn(AccountPool.Account account) throws IOException {
-			cookies.clear();
-			String page = get("/login");
-			expect(page, "/login", "action=\"/login\"");
-			page = post("/login", "userId=" + enc(account.loginId) + "&password="
-					+ enc(SignInBenchmarkServer.PASSWORD) + "&_csrf=" + enc(csrf(page, "/login")));
-			expect(page, "/mfa/totp", "action=\"/mfa/totp\"");
-			String csrf = csrf(page, "/mfa/totp");
-			long step = TotpAlgorithm.stepAt(Instant.now());
-			if (step <= account.lastStep) {
-				throw new IllegalStateException("account used twice in one TOTP step");
-			}
-			account.lastStep = step;
-			page = post("/mfa/totp", "code=" + TotpAlgorithm.code(account.key, step) + "&_csrf=" + enc(csrf));
-			expect(page, "/", "class=\"greeting\"");
-		}
-
-		private String get(String target) throws IOException {
-			return follow(http.get(target, cookieHeader()), target);
-		}
-
-		private String post(String target, String form) throws IOException {
-			return follow(http.post(target, cookieHeader(), form), target);
-		}
-
-		private String follow(BenchmarkHttpConnection.Response response, String target) throws IOException {
-			path = target;
-			for (int hops = 0;; hops++) {
-				store(response.all("set-cookie"));
-				if (response.status() / 100 != 3) {
-					if (response.status() != 200) {
-						throw new IllegalStateException("HTTP " + response.status() + " at " + path);
-					}
-					return response.body();
-				}
-				if (hops == 10) {
-					throw new IllegalStateException("too many redirects at " + path);
-				}
-				URI location = URI.create(response.header("location"));
-				path = location.getRawPath() + (location.getRawQuery() == null ? "" : "?" + location.getRawQuery());
-				response = http.get(path, cookieHeader());
-			}
-		}
-
-		private void expect(String body, String pathPrefix, String marker) {
-			boolean pathOk = pathPrefix.equals("/") ? path.equals("/") || path.startsWith("/?")
-					: path.startsWith(pathPrefix);
-			if (!pathOk || !body.contains(marker)) {
-				throw new IllegalStateException("expected " + pathPrefix + " but got " + path + ": "
-						+ body.replaceAll("<[^>]+>", " ").replaceAll("\\s+", " ").strip());
-			}
-		}
-
-		private static String csrf(String html, String action) {
-			int form = html.indexOf("action=\"" + action + "\"");
-			int input = html.indexOf("name=\"_csrf\"", form);
-			int value = html.indexOf("value=\"", input) + 7;
-			if (form < 0 || input < 0 || value < 7) {
-				throw new IllegalStateException("no CSRF token in the form of " + action);
-			}
-			return html.substring(value, html.indexOf('"', value));
-		}
-
-		private void store(List<String> setCookies) {
-			for (String header : setCookies) {
-				String pair = header.split(";", 2)[0];
-				int eq = pair.indexOf('=');
-				String name = pair.substring(0, eq).trim();
-				String value = pair.substring(eq + 1).trim();
-				if (value.isEmpty() || header.toLowerCase(Locale.ROOT).contains("max-age=0")) {
-					cookies.remove(name);
-				}
-				else {
-					cookies.put(name, value);
-				}
-			}
-		}
-
-		private String cookieHeader() {
-			if (cookies.isEmpty()) {
-				return null;
-			}
-			StringBuilder s = new StringBuilder();
-			cookies.forEach((k, v) -> s.append(s.length() == 0 ? "" : "; ").append(k).append('=').append(v));
-			return s.toString();
-		}
-
-		private static String enc(String s) {
-			return URLEncoder.encode(s, StandardCharsets.UTF_8);
 		}
 	}
 
@@ -582,120 +459,6 @@ public final class SignInBenchmark {
 		}
 	}
 
-	// ------------------------------------------------------------------------------------- CPU from /proc
-
-	/** CPU time of the portal's JVM by thread kind, of its PostgreSQL cluster, of this driver, of the machine. */
-	private static final class CpuMeter {
-
-		private final long serverPid;
-
-		private final Path pgData;
-
-		CpuMeter(long serverPid, Path pgData) {
-			this.serverPid = serverPid;
-			this.pgData = pgData;
-		}
-
-		Sample sample() throws IOException {
-			double[] machine = BenchmarkProcCpu.machineMs();
-			Map<ThreadKind, Double> jvm = BenchmarkProcCpu.threadsMs(serverPid);
-			double pg = BenchmarkProcCpu.postgresMs(pgData);
-			double driver = ((com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean())
-				.getProcessCpuTime() / 1e6;
-			return new Sample(jvm, BenchmarkProcCpu.processKernelMs(serverPid), pg, driver, machine[0], machine[1]);
-		}
-
-		record Sample(Map<ThreadKind, Double> jvm, double jvmKernelMs, double pgMs, double driverMs,
-				double machineBusyMs, double machineTotalMs) {
-
-			double jvmTotal() {
-				return jvm.values().stream().mapToDouble(Double::doubleValue).sum();
-			}
-		}
-	}
-
-	// ------------------------------------------------------------------------------ the portal's process
-
-	/** The portal's JVM: commands on its standard input, {@code BENCH} lines back, everything else to a log. */
-	private static final class Server implements AutoCloseable {
-
-		private final Process process;
-
-		private final PrintWriter commands;
-
-		private final BlockingQueue<String> replies = new LinkedBlockingQueue<>();
-
-		private Server(Process process, Path log) throws IOException {
-			this.process = process;
-			this.commands = new PrintWriter(process.getOutputStream(), true, StandardCharsets.UTF_8);
-			Writer logWriter = Files.newBufferedWriter(log);
-			Thread pump = new Thread(() -> {
-				try (BufferedReader out = new BufferedReader(
-						new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8)); logWriter) {
-					String line;
-					while ((line = out.readLine()) != null) {
-						if (line.startsWith("BENCH ")) {
-							replies.add(line.substring(6));
-						}
-						logWriter.write(line);
-						logWriter.write('\n');
-						logWriter.flush();
-					}
-				}
-				catch (IOException e) {
-					// the process is gone
-				}
-				replies.add("EXITED");
-			}, "bench-server-output");
-			pump.setDaemon(true);
-			pump.start();
-		}
-
-		static Server start(List<String> command, Path log) throws IOException {
-			return new Server(new ProcessBuilder(command).redirectErrorStream(true).start(), log);
-		}
-
-		long pid() {
-			return process.pid();
-		}
-
-		void send(String command) {
-			commands.println(command);
-		}
-
-		/** Waits for the reply that starts with {@code word}; returns its key=value pairs. */
-		Map<String, String> await(String word, int timeoutSeconds) throws InterruptedException {
-			String reply = replies.poll(timeoutSeconds, TimeUnit.SECONDS);
-			if (reply == null || !reply.startsWith(word + " ")) {
-				throw new IllegalStateException("the portal did not answer " + word + " but: " + reply
-						+ " (see its log)");
-			}
-			Map<String, String> values = new LinkedHashMap<>();
-			for (String pair : reply.substring(word.length() + 1).split(" ")) {
-				int eq = pair.indexOf('=');
-				values.put(pair.substring(0, eq), pair.substring(eq + 1));
-			}
-			return values;
-		}
-
-		void awaitExit(int timeoutSeconds) throws InterruptedException {
-			if (!process.waitFor(timeoutSeconds, TimeUnit.SECONDS)) {
-				process.destroy();
-			}
-		}
-
-		@Override
-		public void close() throws InterruptedException {
-			commands.close();
-			if (!process.waitFor(60, TimeUnit.SECONDS)) {
-				process.destroy();
-				if (!process.waitFor(20, TimeUnit.SECONDS)) {
-					process.destroyForcibly();
-				}
-			}
-		}
-	}
-
 	// ---------------------------------------------------------------------------------------- the results
 
 	/** The raw hash: verifications per second, CPU ms per verification in its thread and in the whole JVM. */
@@ -742,91 +505,6 @@ public final class SignInBenchmark {
 					Locale.ROOT, "best: %.1f sign-ins/s at concurrency %d = %.0f %% of the raw hash rate (target 85 %%)%n",
 					best.rate, best.concurrency, 100 * best.rate / raw.rate)));
 			return s.toString();
-		}
-	}
-
-	// ------------------------------------------------------------------------------------------- helpers
-
-	private static List<String> list(String csv) {
-		return Arrays.stream(csv.split(",")).map(String::trim).filter(s -> !s.isEmpty()).toList();
-	}
-
-	private static void say(String format, Object... args) {
-		System.out.printf(Locale.ROOT, "%tT  %s%n", System.currentTimeMillis(),
-				String.format(Locale.ROOT, format, args));
-		System.out.flush();
-	}
-
-	private static void sleep(double seconds) {
-		try {
-			Thread.sleep((long) (seconds * 1000));
-		}
-		catch (InterruptedException e) {
-			Thread.currentThread().interrupt();
-		}
-	}
-
-	private static String cpuModel() {
-		try (Stream<String> lines = Files.lines(Path.of("/proc/cpuinfo"))) {
-			return lines.filter(l -> l.startsWith("model name"))
-				.map(l -> l.substring(l.indexOf(':') + 1).trim())
-				.findFirst()
-				.orElse("unknown CPU");
-		}
-		catch (IOException e) {
-			return "unknown CPU";
-		}
-	}
-
-	/**
-	 * The class path for the portal's JVMs, with the project's class folders ({@code target/classes},
-	 * {@code target/test-classes}) copied into the run folder first, so that a build started meanwhile in the
-	 * same tree cannot pull classes from under a running portal.
-	 */
-	private String snapshotClasspath() throws IOException {
-		List<String> entries = new ArrayList<>();
-		int n = 0;
-		for (String entry : System.getProperty("java.class.path").split(java.io.File.pathSeparator)) {
-			Path path = Path.of(entry);
-			if (Files.isDirectory(path)) {
-				Path copy = runDir.resolve("classpath").resolve(n++ + "-" + path.getFileName());
-				try (Stream<Path> walk = Files.walk(path)) {
-					for (Path p : (Iterable<Path>) walk::iterator) {
-						Path target = copy.resolve(path.relativize(p).toString());
-						if (Files.isDirectory(p)) {
-							Files.createDirectories(target);
-						}
-						else {
-							Files.copy(p, target);
-						}
-					}
-				}
-				entries.add(copy.toString());
-			}
-			else {
-				entries.add(entry);
-			}
-		}
-		return String.join(java.io.File.pathSeparator, entries);
-	}
-
-	/** Deletes a tree, keeping the named entries directly below it. */
-	private static void deleteTree(Path root, Path... keep) throws IOException {
-		if (!Files.exists(root)) {
-			return;
-		}
-		try (Stream<Path> walk = Files.walk(root)) {
-			walk.sorted(Comparator.reverseOrder())
-				.filter(p -> keep.length == 0 || !p.equals(root))
-				.filter(p -> Arrays.stream(keep).noneMatch(k -> root.relativize(p).startsWith(k)))
-				.forEach(p -> {
-					try {
-						Files.delete(p);
-					}
-					catch (IOException e) {
-						// left behind, e.g. a file still open
-					}
-				});
 		}
 	}
 }

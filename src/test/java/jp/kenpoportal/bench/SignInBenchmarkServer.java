@@ -17,12 +17,17 @@ import java.util.Map;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.atomic.AtomicLong;
 
+import jdk.jfr.Configuration;
+import jdk.jfr.Recording;
+
 import jp.kenpoportal.KenpoPortalApplication;
 import jp.kenpoportal.account.Account;
 import jp.kenpoportal.account.Accounts;
 import jp.kenpoportal.account.PasswordHasher;
+import jp.kenpoportal.benefit.BenefitDecisions;
 import jp.kenpoportal.bench.BenchmarkProcCpu.ThreadKind;
 import jp.kenpoportal.common.SecuritySettings;
+import jp.kenpoportal.medical.MedicalExpenses;
 import jp.kenpoportal.member.Member;
 import jp.kenpoportal.member.MemberDirectory;
 import jp.kenpoportal.member.NewMember;
@@ -40,9 +45,10 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * The portal as the sign-in benchmark runs it: the real application ({@link KenpoPortalApplication}, profile
+ * The portal as the benchmarks run it: the real application ({@link KenpoPortalApplication}, profile
  * {@code demo}, embedded PostgreSQL and SMTP server) in its own JVM, so that its CPU time can be read from
- * {@code /proc}. {@link SignInBenchmark} starts it and speaks to it over standard input and output:
+ * {@code /proc}. {@link SignInBenchmark} and {@link PageViewBenchmark} start it ({@link BenchmarkServerProcess})
+ * and speak to it over standard input and output:
  *
  * <pre>
  *   → BENCH READY port=… pid=… memoryKib=… iterations=… parallelism=… pgdata=…
@@ -51,6 +57,17 @@ import org.springframework.transaction.support.TransactionTemplate;
  *   ← seed &lt;count&gt; &lt;file&gt;
  *   → BENCH SEEDED count=… millis=…
  *   ← quit
+ * </pre>
+ *
+ * and for {@link PageViewBenchmark}:
+ *
+ * <pre>
+ *   ← seedpages &lt;accounts&gt; &lt;households&gt; &lt;file&gt;
+ *   → BENCH SEEDEDPAGES accounts=… households=… members=… claims=… decisions=… year=… millis=…
+ *   ← dbstats
+ *   → BENCH DBSTATS xact=… &lt;table&gt;.seq=… &lt;table&gt;.idx=… &lt;table&gt;.ins=… &lt;table&gt;.upd=… … (pg_stat counters)
+ *   ← jfrstart &lt;file&gt;   /   jfrstop
+ *   → BENCH JFR started=…   /   BENCH JFR stopped=…
  * </pre>
  *
  * Not a test: surefire leaves {@code *Benchmark*} classes out of {@code ./mvnw verify}.
@@ -87,6 +104,11 @@ public final class SignInBenchmarkServer {
 					case "hashrate" -> hashRate(context.getBean(PasswordHasher.class), Double.parseDouble(words[1]),
 							Double.parseDouble(words[2]), Integer.parseInt(words[3]));
 					case "seed" -> seed(context, Integer.parseInt(words[1]), Path.of(words[2]));
+					case "seedpages" -> seedPages(context, Integer.parseInt(words[1]), Integer.parseInt(words[2]),
+							Path.of(words[3]));
+					case "dbstats" -> dbStats(context.getBean(JdbcClient.class));
+					case "jfrstart" -> jfrStart(Path.of(words[1]));
+					case "jfrstop" -> jfrStop();
 					case "quit" -> {
 						return;
 					}
@@ -177,9 +199,6 @@ public final class SignInBenchmarkServer {
 		long started = System.nanoTime();
 		KenpoDirectory kenpos = context.getBean(KenpoDirectory.class);
 		MemberDirectory members = context.getBean(MemberDirectory.class);
-		Accounts accounts = context.getBean(Accounts.class);
-		TotpCredentials totp = context.getBean(TotpCredentials.class);
-		JdbcClient jdbc = context.getBean(JdbcClient.class);
 		TransactionTemplate tx = context.getBean(TransactionTemplate.class);
 		Kenpo kenpo = kenpos.findByCode(KENPO).orElseThrow();
 		Integer termsVersion = kenpos.currentTerms(kenpo.id()).map(Terms::version).orElse(null);
@@ -199,18 +218,7 @@ public final class SignInBenchmarkServer {
 					Member member = members.register(kenpo.id(), new NewMember(symbol, number, "00",
 							"負荷 試験" + i, "フカ シケン", birthDate, Sex.FEMALE, "本人", LocalDate.of(2020, 4, 1), null));
 					String loginId = String.format(Locale.ROOT, "bench%06d", i);
-					long accountId = jdbc.sql("""
-							insert into account (kenpo_id, member_id, login_id, password_hash, password_changed_at, email,
-							  email_verified_at, birth_date_confirmed_at, terms_version, user_id_confirmed_at, second_factor,
-							  second_factor_enrolled_at, onboarded_at)
-							values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'TOTP', ?, ?) returning id""")
-						.params(kenpo.id(), member.id(), loginId, passwordHash, now, loginId + "@bench.example.com", now,
-								now, termsVersion, now, now, now)
-						.query(Long.class)
-						.single();
-					Account account = accounts.find(kenpo.id(), accountId).orElseThrow();
-					TotpSecret secret = TotpSecret.generate();
-					totp.save(account, secret, -1);
+					TotpSecret secret = openTotpAccount(context, kenpo, termsVersion, member, loginId, passwordHash, now);
 					lines.add(loginId + "\t" + secret.base32());
 				}
 			});
@@ -218,6 +226,114 @@ public final class SignInBenchmarkServer {
 		Files.createDirectories(file.toAbsolutePath().getParent());
 		Files.write(file, lines, StandardCharsets.UTF_8);
 		reply("SEEDED count=%d millis=%d", count, (System.nanoTime() - started) / 1_000_000);
+	}
+
+	/**
+	 * An account through its first registration, with the authenticator app as its second factor (secret
+	 * encrypted by the application's own {@link TotpCredentials}) and the given password hash.
+	 */
+	private static TotpSecret openTotpAccount(ConfigurableApplicationContext context, Kenpo kenpo,
+			Integer termsVersion, Member member, String loginId, String passwordHash, Timestamp now) {
+		long accountId = context.getBean(JdbcClient.class).sql("""
+				insert into account (kenpo_id, member_id, login_id, password_hash, password_changed_at, email,
+				  email_verified_at, birth_date_confirmed_at, terms_version, user_id_confirmed_at, second_factor,
+				  second_factor_enrolled_at, onboarded_at)
+				values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'TOTP', ?, ?) returning id""")
+			.params(kenpo.id(), member.id(), loginId, passwordHash, now, loginId + "@bench.example.com", now, now,
+					termsVersion, now, now, now)
+			.query(Long.class)
+			.single();
+		Account account = context.getBean(Accounts.class).find(kenpo.id(), accountId).orElseThrow();
+		TotpSecret secret = TotpSecret.generate();
+		context.getBean(TotpCredentials.class).save(account, secret, -1);
+		return secret;
+	}
+
+	/**
+	 * {@code households} households of {@link #KENPO} with their claims and benefits
+	 * ({@link BenchmarkHouseholds}); the insured of the first {@code accounts} have finished their first
+	 * registration with the authenticator app (one shared password hash, as {@link #seed}). Writes
+	 * {@code loginId TAB base32-secret TAB name} lines to the file, one per account. The other households
+	 * only give the tables a realistic size.
+	 */
+	private static void seedPages(ConfigurableApplicationContext context, int accounts, int households, Path file)
+			throws IOException {
+		long started = System.nanoTime();
+		KenpoDirectory kenpos = context.getBean(KenpoDirectory.class);
+		TransactionTemplate tx = context.getBean(TransactionTemplate.class);
+		Kenpo kenpo = kenpos.findByCode(KENPO).orElseThrow();
+		Integer termsVersion = kenpos.currentTerms(kenpo.id()).map(Terms::version).orElse(null);
+		String passwordHash = context.getBean(PasswordHasher.class).hash(PASSWORD);
+		Timestamp now = Timestamp.from(Instant.now());
+		BenchmarkHouseholds data = new BenchmarkHouseholds(context.getBean(MemberDirectory.class),
+				context.getBean(MedicalExpenses.class), context.getBean(BenefitDecisions.class), kenpo, now.toInstant());
+		List<String> lines = new ArrayList<>(accounts);
+		int total = Math.max(accounts, households);
+		int[] people = { 0 };
+		int batch = 50;
+		for (int from = 0; from < total; from += batch) {
+			int first = from;
+			int last = Math.min(total, from + batch);
+			tx.executeWithoutResult(status -> {
+				for (int i = first; i < last; i++) {
+					List<Member> household = data.create(i);
+					people[0] += household.size();
+					if (i < accounts) {
+						Member insured = household.get(0);
+						String loginId = String.format(Locale.ROOT, "page%06d", i);
+						TotpSecret secret = openTotpAccount(context, kenpo, termsVersion, insured, loginId, passwordHash,
+								now);
+						lines.add(loginId + "\t" + secret.base32() + "\t" + insured.name());
+					}
+				}
+			});
+		}
+		// fresh planner statistics for the tables just filled, as autovacuum would give them soon after
+		context.getBean(JdbcClient.class).sql("analyze").update();
+		Files.createDirectories(file.toAbsolutePath().getParent());
+		Files.write(file, lines, StandardCharsets.UTF_8);
+		reply("SEEDEDPAGES accounts=%d households=%d members=%d claims=%d decisions=%d year=%d millis=%d", accounts,
+				total, people[0], data.claims, data.decisions, data.viewedYear(),
+				(System.nanoTime() - started) / 1_000_000);
+	}
+
+	/**
+	 * PostgreSQL's own counters: committed transactions of the database, and per table of the portal the
+	 * sequential and index scans started and the rows inserted, updated and deleted. The driver reads them
+	 * before and after a window; backends report their counts at most once a second, so the figures per
+	 * request are close, not exact.
+	 */
+	private static void dbStats(JdbcClient jdbc) {
+		StringBuilder s = new StringBuilder();
+		s.append("xact=").append(jdbc.sql("select xact_commit + xact_rollback from pg_stat_database "
+				+ "where datname = current_database()").query(Long.class).single());
+		jdbc.sql("""
+				select relname, coalesce(seq_scan, 0), coalesce(idx_scan, 0), n_tup_ins, n_tup_upd, n_tup_del
+				from pg_stat_user_tables where schemaname = current_schema() order by relname""")
+			.query((rs, n) -> s.append(String.format(Locale.ROOT, " %1$s.seq=%2$d %1$s.idx=%3$d %1$s.ins=%4$d "
+					+ "%1$s.upd=%5$d %1$s.del=%6$d", rs.getString(1).toLowerCase(Locale.ROOT), rs.getLong(2),
+					rs.getLong(3), rs.getLong(4), rs.getLong(5), rs.getLong(6))))
+			.list();
+		reply("DBSTATS %s", s);
+	}
+
+	private static Recording recording;
+
+	/** A Flight Recording of this JVM (settings "profile") from now until {@code jfrstop}, into the file. */
+	private static void jfrStart(Path file) throws IOException, java.text.ParseException {
+		recording = new Recording(Configuration.getConfiguration("profile"));
+		recording.setDestination(file);
+		recording.setToDisk(true);
+		recording.start();
+		reply("JFR started=%s", file);
+	}
+
+	private static void jfrStop() {
+		Path file = recording.getDestination();
+		recording.stop();
+		recording.close();
+		recording = null;
+		reply("JFR stopped=%s", file);
 	}
 
 	private static void reply(String format, Object... args) {

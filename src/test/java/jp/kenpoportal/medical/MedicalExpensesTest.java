@@ -4,8 +4,12 @@ import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.time.YearMonth;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Set;
 
 import jp.kenpoportal.audit.AuditTrail;
 import jp.kenpoportal.audit.AuditType;
@@ -20,6 +24,11 @@ import jp.kenpoportal.support.TestBrowser.Download;
 import jp.kenpoportal.support.TestBrowser.Page;
 import jp.kenpoportal.support.TestMembers;
 import jp.kenpoportal.support.TestMembers.TestMember;
+import jp.kenpoportal.tenant.Kenpo;
+import jp.kenpoportal.tenant.KenpoDirectory;
+import jp.kenpoportal.tenant.NewKenpo;
+import jp.kenpoportal.tenant.PasswordRules;
+import jp.kenpoportal.tenant.SecondFactor;
 import org.apache.pdfbox.Loader;
 import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.text.PDFTextStripper;
@@ -275,6 +284,30 @@ class MedicalExpensesTest {
 		assertThat(refused.heading()).isEqualTo("しばらくお待ちください");
 		assertThat(audit.recent(household.kenpo().id(), household.accountId(), 1)).extracting(e -> e.type())
 			.containsExactly(AuditType.DOWNLOAD_THROTTLED);
+	}
+
+	@Test
+	void theNewestPublishedMonthOfAKenpoSkipsTheMonthsNotOutYet(@Autowired KenpoDirectory kenpos,
+			@Autowired MedicalExpenses expenses) {
+		String code = "m" + System.nanoTime();
+		Kenpo kenpo = kenpos.create(new NewKenpo(code, code + ".localhost", "月次健康保険組合", "06130454", "t@example.com",
+				null, 2, 4, Instant.now().plus(Duration.ofDays(1)), EnumSet.of(SecondFactor.EMAIL_CODE),
+				SecondFactor.EMAIL_CODE, new PasswordRules(8, 64, "-_", Set.of()), List.of("medical")));
+		TestMember other = members.newHousehold(code);
+		Instant now = clock.instant();
+		YearMonth last = YearMonth.now().minusMonths(1);
+		data.claim(other, "00", last.minusMonths(3), ClaimCategory.OUTPATIENT, "甲クリニック", 1_000, 300,
+				now.minus(Duration.ofDays(40)));
+		data.claim(other, "01", last.minusMonths(2), ClaimCategory.DENTAL, "乙歯科", 1_000, 300,
+				now.minus(Duration.ofDays(1)));
+		data.claim(other, "00", last.minusMonths(1), ClaimCategory.OUTPATIENT, "甲クリニック", 1_000, 300,
+				now.plus(Duration.ofDays(20)));
+		data.claim(other, "02", last, ClaimCategory.PHARMACY, "丙薬局", 1_000, 300, now.plus(Duration.ofDays(50)));
+
+		assertThat(expenses.newestPublishedMonth(kenpo.id(), now)).contains(last.minusMonths(2));
+		assertThat(expenses.newestPublishedMonth(kenpo.id(), now.plus(Duration.ofDays(21)))).contains(last.minusMonths(1));
+		assertThat(expenses.newestPublishedMonth(kenpo.id(), now.plus(Duration.ofDays(60)))).contains(last);
+		assertThat(expenses.newestPublishedMonth(kenpo.id(), now.minus(Duration.ofDays(60)))).isEmpty();
 	}
 
 	private static YearMonth month(int month) {

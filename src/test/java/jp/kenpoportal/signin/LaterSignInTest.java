@@ -352,6 +352,42 @@ class LaterSignInTest {
 		assertThat(timeouts.subList(timeouts.size() - 2, timeouts.size())).containsExactly(30 * 60, 30 * 24 * 60 * 60);
 	}
 
+	@Test
+	void whenPagesAreViewedThenTheSessionsLastAccessIsWrittenOnceAMinuteAndAnIdleSessionStillEnds(
+			@Autowired org.springframework.jdbc.core.simple.JdbcClient jdbc) {
+		TestMember member = onboardedMember();
+		TestBrowser browser = new TestBrowser(port, member.host());
+		Journeys.signInWithCode(browser, mailbox, member, PASSWORD);
+		String sessionId = new String(java.util.Base64.getDecoder().decode(browser.cookie("KENPO_SESSION")),
+				java.nio.charset.StandardCharsets.US_ASCII);
+		long now = System.currentTimeMillis();
+
+		lastAccess(jdbc, sessionId, now - 30_000);
+		assertThat(browser.get("/").heading()).isEqualTo("ホーム");
+		assertThat(lastAccess(jdbc, sessionId)).isEqualTo(now - 30_000);
+
+		lastAccess(jdbc, sessionId, now - 90_000);
+		assertThat(browser.get("/").heading()).isEqualTo("ホーム");
+		assertThat(lastAccess(jdbc, sessionId)).isGreaterThanOrEqualTo(now);
+
+		lastAccess(jdbc, sessionId, now - Duration.ofMinutes(30).plusSeconds(1).toMillis());
+		assertThat(browser.get("/").path()).isEqualTo("/login");
+	}
+
+	/** Moves the session's stored last access (and so its expiry), as time passing would. */
+	private static void lastAccess(org.springframework.jdbc.core.simple.JdbcClient jdbc, String sessionId, long millis) {
+		jdbc.sql("""
+				update spring_session set last_access_time = ?, expiry_time = ? + max_inactive_interval * 1000::bigint
+				where session_id = ?""").params(millis, millis, sessionId).update();
+	}
+
+	private static long lastAccess(org.springframework.jdbc.core.simple.JdbcClient jdbc, String sessionId) {
+		return jdbc.sql("select last_access_time from spring_session where session_id = ?")
+			.param(sessionId)
+			.query(Long.class)
+			.single();
+	}
+
 	static String toFullWidth(String s) {
 		StringBuilder b = new StringBuilder();
 		for (char c : s.toCharArray()) {

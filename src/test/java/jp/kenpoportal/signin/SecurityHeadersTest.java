@@ -25,6 +25,7 @@ import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.simple.JdbcClient;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -61,6 +62,36 @@ class SecurityHeadersTest {
 		Page home = browser.get("/");
 
 		assertThat(home.header("Cache-Control")).contains("no-store");
+	}
+
+	@Test
+	void whenAStaticFileIsServedThenItCarriesTheHeadersButLeavesTheSessionAlone(@Autowired JdbcClient jdbc) {
+		TestMember member = members.newMember("sakura");
+		TestBrowser browser = new TestBrowser(port, member.host());
+		Journeys.onboard(browser, mailbox, member, "Static-Files-4");
+		// the session last seen ten minutes ago: any request that loads it moves that to now
+		String principal = Long.toString(member.accountId());
+		jdbc.sql("""
+				update spring_session set last_access_time = last_access_time - 600000, expiry_time = expiry_time - 600000
+				where principal_name = ?""").param(principal).update();
+		long before = lastAccess(jdbc, principal);
+
+		Page css = browser.get("/css/portal.css");
+
+		assertThat(css.status()).isEqualTo(200);
+		assertThat(css.header("Content-Security-Policy")).contains("frame-ancestors 'none'");
+		assertThat(css.header("X-Content-Type-Options")).isEqualTo("nosniff");
+		assertThat(css.header("Set-Cookie")).isNull();
+		assertThat(lastAccess(jdbc, principal)).isEqualTo(before);
+		assertThat(browser.get("/").status()).isEqualTo(200);
+		assertThat(lastAccess(jdbc, principal)).isGreaterThan(before);
+	}
+
+	private static long lastAccess(JdbcClient jdbc, String principal) {
+		return jdbc.sql("select last_access_time from spring_session where principal_name = ?")
+			.param(principal)
+			.query(Long.class)
+			.single();
 	}
 
 	@Test

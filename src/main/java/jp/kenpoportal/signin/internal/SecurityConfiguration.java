@@ -10,6 +10,7 @@ import jp.kenpoportal.tenant.SecondFactor;
 
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.core.annotation.Order;
 import org.springframework.security.authorization.DefaultAuthorizationManagerFactory;
 import org.springframework.security.authorization.RequiredAuthoritiesAuthorizationManager;
 import org.springframework.security.config.annotation.authorization.EnableMultiFactorAuthentication;
@@ -20,6 +21,7 @@ import org.springframework.security.web.access.intercept.AuthorizationFilter;
 import org.springframework.security.web.access.intercept.RequestAuthorizationContext;
 import org.springframework.security.web.authentication.LoginUrlAuthenticationEntryPoint;
 import org.springframework.security.web.authentication.logout.LogoutHandler;
+import org.springframework.security.web.context.NullSecurityContextRepository;
 import org.springframework.security.web.context.SecurityContextRepository;
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter;
 import org.springframework.session.security.web.authentication.SpringSessionRememberMeServices;
@@ -41,7 +43,35 @@ class SecurityConfiguration {
 			+ "font-src 'self'; connect-src 'self'; form-action 'self'; frame-ancestors 'none'; base-uri 'none'; "
 			+ "object-src 'none'";
 
+	/** The portal's own static files: the same for everyone, served without a session. */
+	static final String[] STATIC_RESOURCES = { "/css/**", "/js/**", "/images/**", "/favicon.ico" };
+
+	/** The same paths as servlet URL patterns ({@link SessionlessStaticResources}). */
+	static final String[] STATIC_URL_PATTERNS = { "/css/*", "/js/*", "/images/*", "/favicon.ico" };
+
+	/**
+	 * Static files: open to everyone, with the same security headers as every page, but never
+	 * reading the session ({@link SessionlessStaticResources} hides it from them). In the member
+	 * chain, the remember-me filter asks for the security context of every request, which
+	 * loads the session. Here the context repository is a null one, and nothing asks for the
+	 * context: no remember-me, request cache, session management or anonymous token (whose
+	 * details read the session ID). CSRF stays (it is lazy, and GET is safe anyway).
+	 */
 	@Bean
+	@Order(1)
+	SecurityFilterChain staticResources(HttpSecurity http) throws Exception {
+		http.securityMatcher(STATIC_RESOURCES)
+			.authorizeHttpRequests(a -> a.anyRequest().permitAll())
+			.securityContext(c -> c.securityContextRepository(new NullSecurityContextRepository()))
+			.sessionManagement(s -> s.disable())
+			.requestCache(r -> r.disable())
+			.anonymous(a -> a.disable())
+			.logout(l -> l.disable());
+		return securityHeaders(http).build();
+	}
+
+	@Bean
+	@Order(2)
 	SecurityFilterChain memberSecurity(HttpSecurity http, FactorRequirements requirements,
 			SecurityContextRepository contexts,
 			SpringSessionRememberMeServices rememberMe, SignInSuccessHandler successes, SignInFailureHandler failures,
@@ -50,7 +80,7 @@ class SecurityConfiguration {
 		DefaultAuthorizationManagerFactory<RequestAuthorizationContext> member = new DefaultAuthorizationManagerFactory<>();
 		member.setAdditionalAuthorization(new RequiredAuthoritiesAuthorizationManager<>(requirements));
 		http.authorizeHttpRequests(a -> a
-				.requestMatchers("/css/**", "/js/**", "/images/**", "/favicon.ico", "/error", "/login",
+				.requestMatchers("/error", "/login",
 						"/forgot-user-id", "/forgot-password", "/reset-password", "/email/verify", "/dev/**", "/passkeys/authenticate/**",
 						"/passkeys/authenticate")
 				.permitAll()
@@ -72,13 +102,17 @@ class SecurityConfiguration {
 							factor.authority());
 				}
 			})
-			.headers(h -> h.contentSecurityPolicy(csp -> csp.policyDirectives(CSP))
-				.httpStrictTransportSecurity(hsts -> hsts.requestMatcher(SecurityConfiguration::secureOutsideLocalhost)
-					.maxAgeInSeconds(31_536_000))
-				.referrerPolicy(r -> r.policy(ReferrerPolicyHeaderWriter.ReferrerPolicy.SAME_ORIGIN))
-				.permissionsPolicyHeader(p -> p.policy("camera=(), microphone=(), geolocation=(), payment=()")))
 			.addFilterAfter(new OnboardingGateFilter(signedIn, steps), AuthorizationFilter.class);
-		return http.build();
+		return securityHeaders(http).build();
+	}
+
+	/** The headers every response carries, pages and static files alike. */
+	private static HttpSecurity securityHeaders(HttpSecurity http) throws Exception {
+		return http.headers(h -> h.contentSecurityPolicy(csp -> csp.policyDirectives(CSP))
+			.httpStrictTransportSecurity(hsts -> hsts.requestMatcher(SecurityConfiguration::secureOutsideLocalhost)
+				.maxAgeInSeconds(31_536_000))
+			.referrerPolicy(r -> r.policy(ReferrerPolicyHeaderWriter.ReferrerPolicy.SAME_ORIGIN))
+			.permissionsPolicyHeader(p -> p.policy("camera=(), microphone=(), geolocation=(), payment=()")));
 	}
 
 	@Bean

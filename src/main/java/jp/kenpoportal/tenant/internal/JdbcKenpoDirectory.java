@@ -29,10 +29,14 @@ import org.springframework.beans.factory.annotation.Value;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 /**
- * Kenpo rows, with host look-ups cached briefly: every request resolves its kenpo, and
- * settings change rarely.
+ * Kenpo rows, with host look-ups and the current terms cached briefly: every request resolves
+ * its kenpo, a signed-in request checks the member has accepted the current terms, and both
+ * change rarely. A change made here shows at once on this node and within
+ * {@link #CACHE_TTL} on the others.
  */
 @Repository
 class JdbcKenpoDirectory implements KenpoDirectory {
@@ -46,6 +50,9 @@ class JdbcKenpoDirectory implements KenpoDirectory {
 	private final String publicUrlTemplate;
 
 	private final Map<String, Cached> byHost = new ConcurrentHashMap<>();
+
+	/** By kenpo ID (IDs of kenpo rows only, never anything a request names). */
+	private final Map<Long, CachedTerms> termsByKenpo = new ConcurrentHashMap<>();
 
 	JdbcKenpoDirectory(JdbcClient jdbc, Clock clock, @Value("${portal.public-url-template}") String publicUrlTemplate) {
 		this.jdbc = jdbc;
@@ -87,6 +94,16 @@ class JdbcKenpoDirectory implements KenpoDirectory {
 
 	@Override
 	public Optional<Terms> currentTerms(long kenpoId) {
+		Instant now = Instant.now();
+		CachedTerms cached = termsByKenpo.get(kenpoId);
+		if (cached == null || cached.expires.isBefore(now)) {
+			cached = new CachedTerms(queryCurrentTerms(kenpoId), now.plus(CACHE_TTL));
+			termsByKenpo.put(kenpoId, cached);
+		}
+		return cached.terms;
+	}
+
+	private Optional<Terms> queryCurrentTerms(long kenpoId) {
 		return jdbc.sql("""
 				select kenpo_id, version, title, body, published_at from terms
 				where kenpo_id = ? order by version desc limit 1""")
@@ -136,7 +153,17 @@ class JdbcKenpoDirectory implements KenpoDirectory {
 				select ?, coalesce(max(version), 0) + 1, ?, ?, ? from terms where kenpo_id = ?""")
 			.params(kenpoId, title, body, java.sql.Timestamp.from(clock.instant()), kenpoId)
 			.update();
-		return currentTerms(kenpoId).orElseThrow();
+		termsByKenpo.remove(kenpoId);
+		if (TransactionSynchronizationManager.isSynchronizationActive()) {
+			// a request in between may have cached the version before this one: once more when it counts
+			TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+				@Override
+				public void afterCommit() {
+					termsByKenpo.remove(kenpoId);
+				}
+			});
+		}
+		return queryCurrentTerms(kenpoId).orElseThrow();
 	}
 
 	@Override
@@ -199,6 +226,9 @@ class JdbcKenpoDirectory implements KenpoDirectory {
 	}
 
 	private record Cached(Optional<Kenpo> kenpo, Instant expires) {
+	}
+
+	private record CachedTerms(Optional<Terms> terms, Instant expires) {
 	}
 
 }
