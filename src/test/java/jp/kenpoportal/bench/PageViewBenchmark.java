@@ -106,6 +106,8 @@ public final class PageViewBenchmark {
 
 	private final String compareTree = System.getProperty("bench.compareTree", "").trim();
 
+	private final boolean comparing = !compareArgs.isEmpty() || !compareTree.isEmpty();
+
 	private final Path runDir = Path.of(System.getProperty("bench.dir", "target/bench"),
 			LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss")) + "-pages").toAbsolutePath();
 
@@ -162,7 +164,7 @@ public final class PageViewBenchmark {
 		List<Portal> portals = new ArrayList<>();
 		portals.add(new Portal("A", "this tree" + (serverArgs.isBlank() ? "" : " with " + serverArgs.trim()),
 				snapshotClasspath(runDir.resolve("classpath-A"), null), serverArgs));
-		if (!compareArgs.isEmpty() || !compareTree.isEmpty()) {
+		if (comparing) {
 			String what = (compareTree.isEmpty() ? "this tree" : compareTree)
 					+ (compareArgs.isEmpty() ? "" : " with " + compareArgs);
 			portals.add(new Portal("B", what, snapshotClasspath(runDir.resolve("classpath-B"),
@@ -196,8 +198,9 @@ public final class PageViewBenchmark {
 							Sample sample = window(portal, scenario, c, r);
 							samples.get(portal).add(sample);
 							Row one = Row.of(scenario, List.of(sample));
-							say("[%s c=%d %s%s] %.0f req/s, p50 %.1f ms, p95 %.1f ms, p99 %.1f ms, server %.2f CPU ms/req, "
-									+ "%d errors%s", portal.label, c, scenario.label(), rounds > 1 ? " round " + (r + 1) : "",
+							say("[%sc=%d %s%s] %.0f req/s, p50 %.1f ms, p95 %.1f ms, p99 %.1f ms, server %.2f CPU ms/req, "
+									+ "%d errors%s", comparing ? portal.label + " " : "", c, scenario.label(),
+									rounds > 1 ? " round " + (r + 1) : "",
 									one.rate, one.p50, one.p95, one.p99, one.serverMs(), one.errorCount(),
 									one.othersPercent > 10 ? String.format(Locale.ROOT,
 											" (other processes took %.0f %% of the CPU)", one.othersPercent) : "");
@@ -275,26 +278,31 @@ public final class PageViewBenchmark {
 			return runDir.resolve("data-" + label);
 		}
 
+		/** The portal's name in console lines, when there are two. */
+		String tag() {
+			return comparing ? "[" + label + "] " : "";
+		}
+
 		void start(int accounts) throws Exception {
 			// deep stacks in the per-window recordings, so that a sample still shows the filters it ran under
 			String jvmArgs = jfr ? serverJvmArgs + " -XX:FlightRecorderOptions=stackdepth=512" : serverJvmArgs;
 			List<String> command = BenchmarkServerProcess.command(classpath, dataDir(), null, jvmArgs,
 					Arrays.stream(args.split("\\s+")).filter(a -> !a.isEmpty()).toList());
 			Path log = runDir.resolve("logs").resolve("server-" + label + ".log");
-			say("[%s] starting the portal (log %s)", label, log);
+			say("%sstarting the portal (log %s)", tag(), log);
 			server = BenchmarkServerProcess.start(command, log);
 			Map<String, String> ready = server.await("READY", 180);
 			int port = Integer.parseInt(ready.get("port"));
-			say("[%s] portal up on 127.0.0.1:%d (pid %s)", label, port, ready.get("pid"));
+			say("%sportal up on 127.0.0.1:%d (pid %s)", tag(), port, ready.get("pid"));
 			Path membersFile = runDir.resolve("members-" + label + ".tsv");
 			Map<String, String> seeded = server.ask("seedpages %d %d %s".formatted(accounts, households, membersFile),
 					"SEEDEDPAGES", 3600);
 			year = Integer.parseInt(seeded.get("year"));
 			data = "%s households, %s people, %s claim lines, %s benefit decisions".formatted(seeded.get("households"),
 					seeded.get("members"), seeded.get("claims"), seeded.get("decisions"));
-			say("[%s] seeded %s in %.0f s; the year page shows %d", label, data,
+			say("%sseeded %s in %.0f s; the year page shows %d", tag(), data,
 					Long.parseLong(seeded.get("millis")) / 1e3, year);
-			members = signIn(label, port, membersFile, year);
+			members = signIn(tag(), port, membersFile, year);
 			cpu = new BenchmarkCpuMeter(server.pid(), Path.of(ready.get("pgdata")));
 		}
 
@@ -363,7 +371,7 @@ public final class PageViewBenchmark {
 		finally {
 			pool.shutdown();
 		}
-		say("[%s] signed in %d members (password + TOTP) in %.1f s; each sees its home, year and static pages", label,
+		say("%ssigned in %d members (password + TOTP) in %.1f s; each sees its home, year and static pages", label,
 				members.size(), (System.nanoTime() - started) / 1e9);
 		return members;
 	}
@@ -405,8 +413,8 @@ public final class PageViewBenchmark {
 		}
 		say("JIT warm-up: %d requests of every scenario in %.0f s, %d errors; JIT compilers at %s of the JVM's CPU "
 				+ "in the last 5 s", requests, (System.nanoTime() - started) / 1e9, errors,
-				jitShare.entrySet().stream().map(e -> String.format(Locale.ROOT, "%.0f %% (%s)", 100 * e.getValue(),
-						e.getKey().label)).toList());
+				String.join(", ", jitShare.entrySet().stream().map(e -> String.format(Locale.ROOT, "%.0f %%%s",
+						100 * e.getValue(), comparing ? " (" + e.getKey().label + ")" : "")).toList()));
 	}
 
 	/** One measured window of one scenario on one portal: browsers started, the warm-up, counters before and after. */
