@@ -87,6 +87,18 @@ class SecurityHeadersTest {
 		assertThat(lastAccess(jdbc, principal)).isGreaterThan(before);
 	}
 
+	@Test
+	void whenAPageLinksItsStylesheetThenUnderAVersionedNameThatBrowsersKeepForAYear() {
+		TestBrowser browser = new TestBrowser(port, "sakura.localhost");
+		String href = browser.get("/login").doc().select("link[rel=stylesheet]").attr("href");
+
+		assertThat(href).matches("/css/portal-[0-9a-f]{32}\\.css");
+		Page css = browser.get(href);
+		assertThat(css.status()).isEqualTo(200);
+		assertThat(css.header("Cache-Control")).contains("max-age=31536000").doesNotContain("no-store");
+		assertThat(browser.get("/login").header("Cache-Control")).contains("no-store");
+	}
+
 	private static long lastAccess(JdbcClient jdbc, String principal) {
 		return jdbc.sql("select last_access_time from spring_session where principal_name = ?")
 			.param(principal)
