@@ -88,11 +88,11 @@ class SecurityHeadersTest {
 	}
 
 	@Test
-	void whenAPageLinksItsStylesheetThenUnderAVersionedNameThatBrowsersKeepForAYear() {
+	void whenAPageLinksItsStylesheetThenWithItsVersionSoBrowsersKeepItForAYear() {
 		TestBrowser browser = new TestBrowser(port, "sakura.localhost");
 		String href = browser.get("/login").doc().select("link[rel=stylesheet]").attr("href");
 
-		assertThat(href).matches("/css/portal-[0-9a-f]{32}\\.css");
+		assertThat(href).matches("/css/portal\\.css\\?v=[0-9a-f]{12}");
 		Page css = browser.get(href);
 		assertThat(css.status()).isEqualTo(200);
 		assertThat(css.header("Cache-Control")).contains("max-age=31536000").doesNotContain("no-store");
