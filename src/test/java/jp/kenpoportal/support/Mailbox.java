@@ -22,8 +22,11 @@ public class Mailbox {
 
 	private final GreenMail server;
 
-	Mailbox(GreenMail server) {
+	private final org.springframework.jdbc.core.simple.JdbcClient jdbc;
+
+	Mailbox(GreenMail server, org.springframework.jdbc.core.simple.JdbcClient jdbc) {
 		this.server = server;
+		this.jdbc = jdbc;
 	}
 
 	public List<Mail> to(String address) {
@@ -52,8 +55,35 @@ public class Mailbox {
 		throw new AssertionError("no mail number " + n + " to " + address + " within 15 s; got " + to(address));
 	}
 
+	/**
+	 * How many mails the address has received, once the outbox has delivered what it holds for
+	 * it: a count taken while an earlier mail is still on its way would make the next mail
+	 * awaited the wrong one.
+	 */
 	public int count(String address) {
+		Instant deadline = Instant.now().plus(Duration.ofSeconds(15));
+		while (Instant.now().isBefore(deadline) && queued(address) > 0) {
+			try {
+				Thread.sleep(20);
+			}
+			catch (InterruptedException e) {
+				Thread.currentThread().interrupt();
+				throw new IllegalStateException(e);
+			}
+		}
 		return to(address).size();
+	}
+
+	/** How many mails the address has received so far, not waiting for the outbox. */
+	public int countNow(String address) {
+		return to(address).size();
+	}
+
+	private int queued(String address) {
+		return jdbc.sql("select count(*) from mail_outbox where lower(recipient) = lower(?) and sent_at is null")
+			.param(address)
+			.query(Integer.class)
+			.single();
 	}
 
 	private static List<String> recipients(MimeMessage m) {

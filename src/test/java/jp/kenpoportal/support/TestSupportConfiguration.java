@@ -26,7 +26,8 @@ public class TestSupportConfiguration {
 	}
 
 	@Bean
-	Mailbox mailbox(com.icegreen.greenmail.util.GreenMail server) {
-		return new Mailbox(server);
+	Mailbox mailbox(com.icegreen.greenmail.util.GreenMail server,
+			org.springframework.jdbc.core.simple.JdbcClient jdbc) {
+		return new Mailbox(server, jdbc);
 	}
 }
