@@ -134,4 +134,28 @@ final class BenchmarkSupport {
 				});
 		}
 	}
+
+	/** How many timed operations the per-thread records hold ({@code r[2][0]} each). */
+	static long completedTotal(java.util.List<long[][]> records) {
+		return records.stream().mapToLong(r -> r[2][0]).sum();
+	}
+
+	/**
+	 * Sorted latencies (ns) of the operations that finished between the two instants, from
+	 * per-thread records of {end times, latencies, {count}}; call once the threads stopped.
+	 */
+	static long[] latenciesCompletedBetween(java.util.List<long[][]> records, long start, long end) {
+		long[] out = new long[(int) completedTotal(records)];
+		int k = 0;
+		for (long[][] r : records) {
+			for (int i = 0; i < r[2][0]; i++) {
+				if (r[0][i] >= start && r[0][i] < end) {
+					out[k++] = r[1][i];
+				}
+			}
+		}
+		long[] sorted = java.util.Arrays.copyOf(out, k);
+		java.util.Arrays.sort(sorted);
+		return sorted;
+	}
 }

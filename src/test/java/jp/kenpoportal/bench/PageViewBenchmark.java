@@ -557,23 +557,12 @@ public final class PageViewBenchmark {
 		}
 
 		long completedTotal() {
-			return records.stream().mapToLong(r -> r[2][0]).sum();
+			return BenchmarkSupport.completedTotal(records);
 		}
 
-		/** Sorted latencies (ns) of the requests that finished between the two instants; call after stop. */
+		/** Sorted latencies (ns) of what finished between the two instants; call after stop. */
 		long[] latenciesCompletedBetween(long start, long end) {
-			long[] out = new long[(int) completedTotal()];
-			int k = 0;
-			for (long[][] r : records) {
-				for (int i = 0; i < r[2][0]; i++) {
-					if (r[0][i] >= start && r[0][i] < end) {
-						out[k++] = r[1][i];
-					}
-				}
-			}
-			long[] sorted = Arrays.copyOf(out, k);
-			Arrays.sort(sorted);
-			return sorted;
+			return BenchmarkSupport.latenciesCompletedBetween(records, start, end);
 		}
 	}
 
