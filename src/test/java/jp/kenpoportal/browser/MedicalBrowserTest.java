@@ -50,13 +50,7 @@ class MedicalBrowserTest extends BrowserTestSupport {
 	@BeforeAll
 	void householdWithTwoYearsOfClaims() {
 		household = members.newHousehold("sakura");
-		data.claim(household, "00", month(3), ClaimCategory.OUTPATIENT, "テスト内科クリニック", 10_000, 3_000, data.published());
-		data.claim(household, "00", month(3), ClaimCategory.PHARMACY, "テスト薬局", 4_000, 1_200, data.published());
-		data.claim(household, "01", month(5), ClaimCategory.DENTAL, "テスト歯科", 8_000, 2_400, data.published());
-		data.claim(household, "02", month(5), ClaimCategory.OUTPATIENT, "テストこどもクリニック", 5_000, 1_000,
-				data.published());
-		data.claim(household, "01", month(7), ClaimCategory.INPATIENT, "テスト総合病院", 600_000, 180_000,
-				data.published());
+		data.typicalYear(household, YEAR);
 		data.claim(household, "00", YearMonth.of(EARLIER, 10), ClaimCategory.OUTPATIENT, "前年の内科", 6_000, 1_800,
 				data.published());
 		data.decision(household, "01", BenefitKind.HIGH_COST, month(7), "テスト総合病院", 92_170, data.published());

@@ -81,13 +81,7 @@ class MedicalExpensesTest {
 	@BeforeEach
 	void householdWithAYearOfClaims() {
 		household = members.newHousehold("sakura");
-		data.claim(household, "00", month(3), ClaimCategory.OUTPATIENT, "テスト内科クリニック", 10_000, 3_000, data.published());
-		data.claim(household, "00", month(3), ClaimCategory.PHARMACY, "テスト薬局", 4_000, 1_200, data.published());
-		data.claim(household, "01", month(5), ClaimCategory.DENTAL, "テスト歯科", 8_000, 2_400, data.published());
-		data.claim(household, "02", month(5), ClaimCategory.OUTPATIENT, "テストこどもクリニック", 5_000, 1_000,
-				data.published());
-		data.claim(household, "01", month(7), ClaimCategory.INPATIENT, "テスト総合病院", 600_000, 180_000,
-				data.published());
+		data.typicalYear(household, YEAR);
 		data.claim(household, "00", month(11), ClaimCategory.OUTPATIENT, "未公開クリニック", 9_000, 2_700,
 				data.notYetPublished());
 		// 補填: netted against the stay, capped at what was paid; sickness allowance is not 補填

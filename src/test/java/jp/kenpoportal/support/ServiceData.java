@@ -40,6 +40,23 @@ public class ServiceData {
 		return clock.instant().plus(Duration.ofDays(7));
 	}
 
+	/**
+	 * A year the tests know by heart, all published: 3月 テスト内科クリニック 10,000円 (3,000) and
+	 * テスト薬局 4,000円 (1,200) for the insured; 5月 テスト歯科 8,000円 (2,400) for 01 and
+	 * テストこどもクリニック 5,000円 (1,000) for 02; 7月 a stay at テスト総合病院 600,000円 (180,000)
+	 * for 01. Totals 627,000円, paid 187,600円.
+	 */
+	public void typicalYear(TestMember household, int year) {
+		claim(household, "00", YearMonth.of(year, 3), ClaimCategory.OUTPATIENT, "テスト内科クリニック", 10_000, 3_000,
+				published());
+		claim(household, "00", YearMonth.of(year, 3), ClaimCategory.PHARMACY, "テスト薬局", 4_000, 1_200, published());
+		claim(household, "01", YearMonth.of(year, 5), ClaimCategory.DENTAL, "テスト歯科", 8_000, 2_400, published());
+		claim(household, "02", YearMonth.of(year, 5), ClaimCategory.OUTPATIENT, "テストこどもクリニック", 5_000, 1_000,
+				published());
+		claim(household, "01", YearMonth.of(year, 7), ClaimCategory.INPATIENT, "テスト総合病院", 600_000, 180_000,
+				published());
+	}
+
 	/** A claim whose insurer share is the total less the patient's. */
 	public long claim(TestMember household, String branch, YearMonth month, ClaimCategory category, String provider,
 			long total, long patientPaid, Instant publishedAt) {
