@@ -51,7 +51,7 @@ public class BenefitDecisions {
 		return jdbc.sql("select " + COLUMNS + """
 				 from benefit_decision where kenpo_id = ? and member_id = any(?) and published_at <= ?
 				order by decided_on desc, id desc""")
-			.params(household.kenpoId(), ids(household), Timestamp.from(now))
+			.params(household.kenpoId(), household.memberIdArray(), Timestamp.from(now))
 			.query(BenefitDecisions::map)
 			.list();
 	}
@@ -60,7 +60,7 @@ public class BenefitDecisions {
 	public Optional<BenefitDecision> find(Household household, long id, Instant now) {
 		return jdbc.sql("select " + COLUMNS + """
 				 from benefit_decision where kenpo_id = ? and member_id = any(?) and id = ? and published_at <= ?""")
-			.params(household.kenpoId(), ids(household), id, Timestamp.from(now))
+			.params(household.kenpoId(), household.memberIdArray(), id, Timestamp.from(now))
 			.query(BenefitDecisions::map)
 			.optional();
 	}
@@ -74,7 +74,7 @@ public class BenefitDecisions {
 		return jdbc.sql("select " + COLUMNS + """
 				 from benefit_decision where kenpo_id = ? and member_id = any(?) and published_at <= ?
 				  and kind = any(?) and service_month between ? and ? order by service_month, id""")
-			.params(household.kenpoId(), ids(household), Timestamp.from(now), kinds, month(from), month(to))
+			.params(household.kenpoId(), household.memberIdArray(), Timestamp.from(now), kinds, month(from), month(to))
 			.query(BenefitDecisions::map)
 			.list();
 	}
@@ -87,10 +87,6 @@ public class BenefitDecisions {
 			.params(kenpoId, Timestamp.from(from), Timestamp.from(to))
 			.query(Long.class)
 			.list();
-	}
-
-	private static Long[] ids(Household household) {
-		return household.memberIds().toArray(Long[]::new);
 	}
 
 	private static Date month(YearMonth month) {

@@ -19,7 +19,6 @@ import jp.kenpoportal.medical.deduction.DeductionCsv;
 import jp.kenpoportal.medical.deduction.DeductionRow;
 import jp.kenpoportal.medical.deduction.DeductionWorkbook;
 import jp.kenpoportal.member.Household;
-import jp.kenpoportal.member.Member;
 import jp.kenpoportal.signin.MemberDownloads;
 import jp.kenpoportal.signin.SignedInHousehold;
 import jp.kenpoportal.tenant.CurrentKenpo;
@@ -84,7 +83,6 @@ class MedicalDownloadsController {
 		variables.put("household", household);
 		variables.put("insured", household.insured());
 		variables.put("claims", claims);
-		variables.put("names", names(household));
 		variables.put("summary", MedicalSummary.of(claims, household));
 		variables.put("from", period.from());
 		variables.put("to", period.to());
@@ -119,14 +117,6 @@ class MedicalDownloadsController {
 		YearMonth to = YearMonth.of(year, 12);
 		return DeductionRows.of(household, expenses.published(household, from, to, now),
 				benefits.reimbursements(household, from, to, now));
-	}
-
-	private static Map<Long, String> names(Household household) {
-		Map<Long, String> names = new HashMap<>();
-		for (Member m : household.members()) {
-			names.put(m.id(), m.name());
-		}
-		return names;
 	}
 
 	/** Back to the year page with the member's choice and what is wrong with it. */

@@ -47,7 +47,7 @@ public class MedicalExpenses {
 				from medical_claim c
 				where c.kenpo_id = ? and c.member_id = any(?) and c.service_month between ? and ? and c.published_at <= ?
 				order by c.service_month, c.member_id, c.category, c.provider_name""")
-			.params(household.kenpoId(), household.memberIds().toArray(Long[]::new), Date.valueOf(from.atDay(1)),
+			.params(household.kenpoId(), household.memberIdArray(), Date.valueOf(from.atDay(1)),
 					Date.valueOf(to.atDay(1)), Timestamp.from(now))
 			.query(MedicalExpenses::map)
 			.list();
@@ -58,7 +58,7 @@ public class MedicalExpenses {
 		return jdbc.sql("""
 				select distinct service_month from medical_claim
 				where kenpo_id = ? and member_id = any(?) and published_at <= ? order by service_month desc""")
-			.params(household.kenpoId(), household.memberIds().toArray(Long[]::new), Timestamp.from(now))
+			.params(household.kenpoId(), household.memberIdArray(), Timestamp.from(now))
 			.query((rs, n) -> YearMonth.from(rs.getDate(1).toLocalDate()))
 			.list();
 	}

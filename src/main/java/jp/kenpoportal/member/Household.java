@@ -17,6 +17,15 @@ public record Household(long kenpoId, String symbol, String number, List<Member>
 		}
 	}
 
+	/** The household these roster rows make, insured first; empty when they do not start with the insured. */
+	public static Optional<Household> of(List<Member> people) {
+		if (people.isEmpty() || !people.get(0).insured()) {
+			return Optional.empty();
+		}
+		Member insured = people.get(0);
+		return Optional.of(new Household(insured.kenpoId(), insured.symbol(), insured.number(), people));
+	}
+
 	public Member insured() {
 		return members.get(0);
 	}
@@ -32,5 +41,10 @@ public record Household(long kenpoId, String symbol, String number, List<Member>
 
 	public List<Long> memberIds() {
 		return members.stream().map(Member::id).toList();
+	}
+
+	/** The members' IDs as a SQL array parameter ({@code member_id = any(?)}). */
+	public Long[] memberIdArray() {
+		return members.stream().map(Member::id).toArray(Long[]::new);
 	}
 }

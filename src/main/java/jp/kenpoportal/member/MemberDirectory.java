@@ -13,12 +13,7 @@ public interface MemberDirectory {
 
 	/** The household of the given member as one value, the insured first. */
 	default Optional<Household> householdOf(long kenpoId, long memberId) {
-		List<Member> people = household(kenpoId, memberId);
-		if (people.isEmpty() || !people.get(0).insured()) {
-			return Optional.empty();
-		}
-		Member insured = people.get(0);
-		return Optional.of(new Household(kenpoId, insured.symbol(), insured.number(), people));
+		return Household.of(household(kenpoId, memberId));
 	}
 
 	/**

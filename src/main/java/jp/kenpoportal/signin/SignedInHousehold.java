@@ -36,12 +36,9 @@ public class SignedInHousehold {
 
 	public Household require() {
 		Account account = signedIn.require();
-		List<Member> people = people(CurrentKenpo.get(), account);
-		if (people.isEmpty() || !people.get(0).insured() || people.get(0).id() != account.memberId()) {
-			throw new IllegalStateException("the account's member is not an insured person");
-		}
-		Member insured = people.get(0);
-		return new Household(insured.kenpoId(), insured.symbol(), insured.number(), people);
+		return Household.of(people(CurrentKenpo.get(), account))
+			.filter(household -> household.insured().id() == account.memberId())
+			.orElseThrow(() -> new IllegalStateException("the account's member is not an insured person"));
 	}
 
 	/**
@@ -49,14 +46,8 @@ public class SignedInHousehold {
 	 * host or without a signed-in account.
 	 */
 	public Optional<Member> member() {
-		Optional<Kenpo> kenpo = Optional.ofNullable(RequestContextHolder.getRequestAttributes())
-			.map(r -> (Kenpo) r.getAttribute(CurrentKenpo.ATTRIBUTE, RequestAttributes.SCOPE_REQUEST));
-		return kenpo.flatMap(k -> signedIn.find()
+		return CurrentKenpo.find().flatMap(k -> signedIn.find()
 			.flatMap(account -> people(k, account).stream().filter(m -> m.id() == account.memberId()).findFirst()));
-	}
-
-	public Account account() {
-		return signedIn.require();
 	}
 
 	/** Everyone under the account's member's 記号・番号, the insured first: one query per request. */

@@ -21,11 +21,13 @@ public final class CurrentKenpo {
 
 	/** The current request's kenpo; fails outside a request of a known kenpo host. */
 	public static Kenpo get() {
+		return find().orElseThrow(() -> new IllegalStateException("no kenpo for this request"));
+	}
+
+	/** The current request's kenpo; empty outside a request or on a host of no kenpo. */
+	public static Optional<Kenpo> find() {
 		RequestAttributes attributes = RequestContextHolder.getRequestAttributes();
-		Object kenpo = attributes == null ? null : attributes.getAttribute(ATTRIBUTE, RequestAttributes.SCOPE_REQUEST);
-		if (kenpo == null) {
-			throw new IllegalStateException("no kenpo for this request");
-		}
-		return (Kenpo) kenpo;
+		return Optional.ofNullable(
+				attributes == null ? null : (Kenpo) attributes.getAttribute(ATTRIBUTE, RequestAttributes.SCOPE_REQUEST));
 	}
 }
