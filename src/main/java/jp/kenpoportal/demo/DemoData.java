@@ -77,7 +77,7 @@ final class DemoData {
 				SecondFactor.PASSKEY,
 				new PasswordRules(8, 64, SEED_SYMBOLS, Set.of(CharacterClass.LETTER, CharacterClass.DIGIT)),
 				List.of("medical", "benefit", "qualification")),
-				List.of(household("20", "12345", "tanaka.hiroshi", false, null, "hiroshi.tanaka@example.com",
+				List.of(household("20", "12345", "tanaka.hiro", false, null, "hiroshi.tanaka@example.com",
 						insured("田中 浩", "タナカ ヒロシ", "1968-01-09", Sex.MALE),
 						dependent("01", "田中 由美", "タナカ ユミ", "1970-10-10", Sex.FEMALE, "妻"))));
 	}

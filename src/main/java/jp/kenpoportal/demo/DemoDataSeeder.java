@@ -20,6 +20,7 @@ import org.slf4j.LoggerFactory;
 import org.springframework.boot.ApplicationArguments;
 import org.springframework.boot.ApplicationRunner;
 import org.springframework.context.annotation.Profile;
+import org.springframework.core.env.Environment;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
 
@@ -52,8 +53,11 @@ class DemoDataSeeder implements ApplicationRunner {
 
 	private final Clock clock;
 
+	private final Environment environment;
+
 	DemoDataSeeder(KenpoDirectory kenpos, MemberDirectory members, Accounts accounts, MedicalExpenses medical,
-			BenefitDecisions benefits, Notices notices, TransactionTemplate tx, Clock clock) {
+			BenefitDecisions benefits, Notices notices, TransactionTemplate tx, Clock clock, Environment environment) {
+		this.environment = environment;
 		this.kenpos = kenpos;
 		this.members = members;
 		this.accounts = accounts;
@@ -69,11 +73,20 @@ class DemoDataSeeder implements ApplicationRunner {
 		for (DemoData.DemoKenpo demo : DemoData.all()) {
 			if (kenpos.findByCode(demo.kenpo().code()).isEmpty()) {
 				tx.executeWithoutResult(status -> seed(demo));
-				log.info("Seeded demo kenpo {} at http://{}:8080/", demo.kenpo().name(), demo.kenpo().host());
+				log.info("Seeded demo kenpo {}", demo.kenpo().name());
 			}
 			Kenpo kenpo = kenpos.findByCode(demo.kenpo().code()).orElseThrow();
 			tx.executeWithoutResult(status -> seedServices(kenpo));
+			log.info("Demo kenpo {} at {} (links in mails: {})", kenpo.name(), localUrl(kenpo), kenpo.publicBaseUrl());
 		}
+	}
+
+	/**
+	 * Where this process answers for the kenpo: the port the server really listens on (runners
+	 * run once it has started), which {@code PORT} or {@code --server.port} may have changed.
+	 */
+	private String localUrl(Kenpo kenpo) {
+		return "http://" + kenpo.host() + ":" + environment.getProperty("local.server.port", "8080") + "/";
 	}
 
 	private void seed(DemoData.DemoKenpo demo) {
