@@ -21,7 +21,8 @@ class OnboardingGateFilter extends OncePerRequestFilter {
 	private static final List<String> OPEN_PREFIXES = List.of("/onboarding", "/email/verify", "/mfa/", "/passkeys/",
 			"/css/", "/js/", "/images/", "/favicon", "/error", "/dev/");
 
-	private static final List<String> OPEN_PATHS = List.of("/login", "/logout");
+	/** The sign-in pages, and the help a member may need at any step (よくあるご質問, プライバシーポリシー). */
+	private static final List<String> OPEN_PATHS = List.of("/login", "/logout", "/faq", "/privacy");
 
 	private final SignedInAccount signedIn;
 

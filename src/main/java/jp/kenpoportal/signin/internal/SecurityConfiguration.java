@@ -80,7 +80,7 @@ class SecurityConfiguration {
 		DefaultAuthorizationManagerFactory<RequestAuthorizationContext> member = new DefaultAuthorizationManagerFactory<>();
 		member.setAdditionalAuthorization(new RequiredAuthoritiesAuthorizationManager<>(requirements));
 		http.authorizeHttpRequests(a -> a
-				.requestMatchers("/error", "/login",
+				.requestMatchers("/error", "/login", "/faq", "/privacy",
 						"/forgot-user-id", "/forgot-password", "/reset-password", "/email/verify", "/dev/**", "/passkeys/authenticate/**",
 						"/passkeys/authenticate")
 				.permitAll()
