@@ -1,6 +1,7 @@
 package jp.kenpoportal.signin;
 
 import java.time.Duration;
+import java.util.Map;
 
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
@@ -25,6 +26,11 @@ public class SessionControl {
 
 	/** One attribute, written once per sign-in: each attribute is a row to write in the session store. */
 	private static final String ORIGIN = "signin.origin";
+
+	/** The mark of a session to keep when a pending change signs the others out. */
+	private static final String KEEP_MARK = "signin.keep-mark";
+
+	private static final java.security.SecureRandom MARKS = new java.security.SecureRandom();
 
 	private final SecurityContextRepository contexts;
 
@@ -138,6 +144,32 @@ public class SessionControl {
 	/** One signed-in browser as the member sees it. */
 	public record SignedInSession(String handle, boolean current, String userAgent, String address,
 			java.time.Instant signedInAt, java.time.Instant lastSeen) {
+	}
+
+	/**
+	 * Marks this browser's session, for a change confirmed later, maybe elsewhere, that must
+	 * keep it while ending the account's other sessions ({@link #endAllSessionsBut}). A mark,
+	 * not the session ID: the ID changes whenever a factor is proved again; attributes stay.
+	 */
+	public String markThisSession(HttpServletRequest request) {
+		byte[] random = new byte[16];
+		MARKS.nextBytes(random);
+		String mark = java.util.HexFormat.of().formatHex(random);
+		request.getSession(true).setAttribute(KEEP_MARK, mark);
+		return mark;
+	}
+
+	/** Ends every session of the account, on every node, except the one carrying the mark. */
+	public int endAllSessionsBut(long accountId, String mark) {
+		int ended = 0;
+		for (Map.Entry<String, ? extends Session> session : sessions.findByPrincipalName(Long.toString(accountId))
+			.entrySet()) {
+			if (!mark.equals(session.getValue().getAttribute(KEEP_MARK))) {
+				sessions.deleteById(session.getKey());
+				ended++;
+			}
+		}
+		return ended;
 	}
 
 	/** Ends every session of the account, on every node (after a password reset). */

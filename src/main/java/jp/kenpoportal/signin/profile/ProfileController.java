@@ -86,6 +86,10 @@ class ProfileController {
 		if (!model.containsAttribute("newEmail")) {
 			model.addAttribute("newEmail", "");
 		}
+		// 全てのデバイスからサインアウトする: ticked at first, as on the password page
+		if (!model.containsAttribute("signOutOthers")) {
+			model.addAttribute("signOutOthers", true);
+		}
 		return "profile/profile";
 	}
 
@@ -100,11 +104,18 @@ class ProfileController {
 		return "redirect:" + account.secondFactor().signInPath() + "?reauth";
 	}
 
+	/**
+	 * Sends the confirmation to the new address. With 全てのデバイスからサインアウトする the
+	 * change signs out every other session of the account once it is confirmed (maybe by the
+	 * link on another device), keeping this browser's.
+	 */
 	@PostMapping(PATH + "/email")
-	String changeEmail(@RequestParam(defaultValue = "") String newEmail, Model model, HttpServletRequest request) {
+	String changeEmail(@RequestParam(defaultValue = "") String newEmail,
+			@RequestParam(defaultValue = "false") boolean signOutOthers, Model model, HttpServletRequest request) {
 		Kenpo kenpo = CurrentKenpo.get();
 		Account account = signedIn.require();
 		model.addAttribute("newEmail", newEmail);
+		model.addAttribute("signOutOthers", signOutOthers);
 		if (!recentFactor.proved(account)) {
 			model.addAttribute("error", "profile.error.reauth");
 			return show(model, request);
@@ -122,8 +133,9 @@ class ProfileController {
 			model.addAttribute("emailError", "code.error.tooMany");
 			return show(model, request);
 		}
-		verifications.send(kenpo, account.id(), address);
-		audit.record(kenpo.id(), account.id(), AuditType.EMAIL_VERIFICATION_SENT, "change");
+		verifications.send(kenpo, account.id(), address, signOutOthers ? sessions.markThisSession(request) : null);
+		audit.record(kenpo.id(), account.id(), AuditType.EMAIL_VERIFICATION_SENT,
+				signOutOthers ? "change, sign out others" : "change");
 		return "redirect:" + PATH + "?emailSent";
 	}
 
