@@ -128,6 +128,27 @@ class HelpPagesTest {
 	}
 
 	@Test
+	void whenTheAppIsRegisteredThenTheHintSaysToCheckTheTimeAndRestartTheApp() {
+		TestMember member = members.newMember("kaede");
+		TestBrowser browser = new TestBrowser(port, member.host());
+		Journeys.signIn(browser, member.loginId(), member.initialPassword());
+		browser.submit("/onboarding/birth-date", Map.of("birthDate", member.birthDateDigits()));
+		browser.submit("/onboarding/terms", Map.of("decision", "agree"));
+		int mailsBefore = mailbox.count(member.email());
+		browser.submit("/onboarding/email", Map.of("email", member.email()));
+		browser.submit("/onboarding/email/code", Map.of("code", mailbox.awaitMail(member.email(), mailsBefore + 1).code()));
+		browser.submit("/onboarding/user-id", Map.of("userId", member.loginId(), "factor", "TOTP"));
+
+		Page enrol = browser.submit("/onboarding/password",
+				Map.of("password", "App-Enrol-2026", "passwordConfirm", "App-Enrol-2026"));
+
+		assertThat(enrol.path()).isEqualTo("/onboarding/factor");
+		assertThat(enrol.doc().select("#code-time-hint").text()).contains("30秒", "日付と時刻", "自動設定", "起動し直して");
+		assertThat(enrol.doc().select("#code").attr("aria-describedby")).contains("code-time-hint");
+		assertThat(hrefs(enrol, ".field")).containsExactly("/faq#app-code");
+	}
+
+	@Test
 	void whenTheMailedCodeIsAskedForThenTheScreenLinksToTheAnswerOnMailsThatDoNotArrive() {
 		TestMember member = members.newMember("sakura");
 		TestBrowser browser = new TestBrowser(port, member.host());

@@ -86,9 +86,10 @@ class ProfileController {
 		if (!model.containsAttribute("newEmail")) {
 			model.addAttribute("newEmail", "");
 		}
-		// 全てのデバイスからサインアウトする: ticked at first, as on the password page
+		// 全てのデバイスからサインアウトする: left to the member (a new provider is no reason to sign
+		// out the phone), unlike the password page, where it is ticked at first
 		if (!model.containsAttribute("signOutOthers")) {
-			model.addAttribute("signOutOthers", true);
+			model.addAttribute("signOutOthers", false);
 		}
 		return "profile/profile";
 	}
