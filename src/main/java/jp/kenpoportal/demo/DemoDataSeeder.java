@@ -77,7 +77,8 @@ class DemoDataSeeder implements ApplicationRunner {
 			}
 			Kenpo kenpo = kenpos.findByCode(demo.kenpo().code()).orElseThrow();
 			tx.executeWithoutResult(status -> seedServices(kenpo));
-			log.info("Demo kenpo {} at {} (links in mails: {})", kenpo.name(), localUrl(kenpo), kenpo.publicBaseUrl());
+			log.info("Demo kenpo {} at {} (links in mails: {})", kenpo.name(), localUrl(kenpo.host(), environment),
+					kenpo.publicBaseUrl());
 		}
 	}
 
@@ -85,8 +86,8 @@ class DemoDataSeeder implements ApplicationRunner {
 	 * Where this process answers for the kenpo: the port the server really listens on (runners
 	 * run once it has started), which {@code PORT} or {@code --server.port} may have changed.
 	 */
-	private String localUrl(Kenpo kenpo) {
-		return "http://" + kenpo.host() + ":" + environment.getProperty("local.server.port", "8080") + "/";
+	static String localUrl(String host, Environment environment) {
+		return "http://" + host + ":" + environment.getProperty("local.server.port", "8080") + "/";
 	}
 
 	private void seed(DemoData.DemoKenpo demo) {

@@ -3,6 +3,8 @@ package jp.kenpoportal.demo;
 import jp.kenpoportal.account.LoginIdFormat;
 import org.junit.jupiter.api.Test;
 
+import org.springframework.mock.env.MockEnvironment;
+
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** The demo accounts keep the rules the portal shows members on the next screens. */
@@ -18,5 +20,13 @@ class DemoDataTest {
 				assertThat(LoginIdFormat.invalidCharacters(id)).as("characters of %s", id).isEmpty();
 			}
 		}
+	}
+
+	@Test
+	void theSeederNamesEachKenpoOnThePortTheServerListensOn() {
+		String url = DemoDataSeeder.localUrl("kaede.localhost",
+				new MockEnvironment().withProperty("local.server.port", "9090"));
+
+		assertThat(url).isEqualTo("http://kaede.localhost:9090/");
 	}
 }
