@@ -55,12 +55,14 @@ class AccessAfterLossBrowserTest extends BrowserTestSupport {
 		jdbc.sql("update member set lost_on = ? where kenpo_id = ? and id = ?")
 			.params(java.sql.Date.valueOf(today), kenpo.id(), member.member().id())
 			.update();
-		press(page, "パスキーでログイン");
+		// refused: no page to go to, the message shows beside the button
+		button(page, "パスキーでログイン").click();
 
 		Locator error = page.locator("[data-passkey-error]");
 		error.waitFor(new Locator.WaitForOptions().setState(WaitForSelectorState.VISIBLE));
 		assertThat(error.innerText()).contains("資格を喪失された日から当組合の定める期間が過ぎたため", kenpo.contactEmail());
 		assertThat(path(page)).isEqualTo("/login");
+		assertAccessible(page);
 		AuditEntry last = audit.recent(kenpo.id(), member.accountId(), 1).get(0);
 		assertThat(last.type()).isEqualTo(AuditType.SIGN_IN_ACCESS_ENDED);
 		assertThat(last.detail()).isEqualTo("PASSKEY lost " + today);
