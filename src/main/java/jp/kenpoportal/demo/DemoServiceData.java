@@ -5,6 +5,7 @@ import java.time.LocalDate;
 import java.time.LocalTime;
 import java.time.YearMonth;
 import java.time.ZoneId;
+import java.util.List;
 import java.util.Random;
 
 import jp.kenpoportal.benefit.BenefitDecisions;
@@ -23,7 +24,8 @@ import jp.kenpoportal.tenant.Kenpo;
  * Realistic demo data of one household until the kenpo import exists: 27 months of claim
  * lines up to last month (医科外来 with 調剤, 歯科, one stay in hospital with its 高額療養費 and
  * 付加金, 訪問看護 after it for the older insured), each published on the 20th two months after
- * the treatment, so the newest months are not out yet; and the household's other benefits.
+ * the treatment, so the newest months are not out yet; the household's other benefits; and a
+ * 世帯合算 高額療養費 where two or more adults under 70 paid a lot in the same month.
  * Seeded random per household: the same every time.
  */
 final class DemoServiceData {
@@ -76,6 +78,7 @@ final class DemoServiceData {
 		}
 		hospitalStay(providers);
 		otherBenefits(providers);
+		combinedHighCost(providers);
 	}
 
 	/** Outpatient visits with their prescriptions, and now and then the dentist. */
@@ -101,7 +104,7 @@ final class DemoServiceData {
 	 * 50 or more, three months of 訪問看護 afterwards.
 	 */
 	private void hospitalStay(Providers providers) {
-		java.util.List<Member> adults = household.members().stream().filter(m -> age(m, last) >= 18).toList();
+		List<Member> adults = household.members().stream().filter(m -> age(m, last) >= 18).toList();
 		Member patient = adults.get(random.nextInt(adults.size()));
 		YearMonth month = last.minusMonths(10 + random.nextInt(4));
 		if (!covered(patient, month)) {
@@ -143,7 +146,7 @@ final class DemoServiceData {
 			// 直接支払制度: the kenpo paid the clinic's bill of 461,600円 and the member the 差額
 			LocalDate decided = born.plusMonths(3).atDay(10 + random.nextInt(10));
 			record(insured, BenefitKind.CHILDBIRTH_LUMP_SUM, born, null, null, providers.maternity, decided, 38_400,
-					461_600, null);
+					461_600, null, List.of());
 			if (insured.sex() == Sex.FEMALE) {
 				LocalDate birth = child.birthDate();
 				period(insured, BenefitKind.MATERNITY_ALLOWANCE, birth.minusDays(42), birth.plusDays(56), 98L * 6_480);
@@ -157,11 +160,42 @@ final class DemoServiceData {
 				// 治療用眼鏡: the member paid the optician 24,000円, outside the claims; 7割 comes back
 				YearMonth month = last.minusMonths(7);
 				record(child, BenefitKind.MEDICAL_REIMBURSEMENT, month, null, null, providers.optician,
-						month.plusMonths(2).atDay(10 + random.nextInt(10)), 16_800, 0, 24_000L);
+						month.plusMonths(2).atDay(10 + random.nextInt(10)), 16_800, 0, 24_000L, List.of());
 			});
 		if (insured.sex() == Sex.FEMALE && !newborn) {
 			LocalDate from = last.minusMonths(15).atDay(6);
 			period(insured, BenefitKind.SICKNESS_ALLOWANCE, from, from.plusDays(27), 25L * 7_120);
+		}
+	}
+
+	/**
+	 * 世帯合算: a month about half a year back in which the adults under 70 each paid more than
+	 * 21,000円 at the hospital (the insured in it, the others as outpatients); what the household
+	 * paid above its limit comes back as one 高額療養費 to the insured, for all of them — also
+	 * for a dependant the household does not see, whose share stays out of its tax data.
+	 */
+	private void combinedHighCost(Providers providers) {
+		YearMonth month = last.minusMonths(5);
+		List<Member> adults = household.members()
+			.stream()
+			.filter(m -> age(m, month) >= 18 && age(m, month) < 70 && covered(m, month))
+			.toList();
+		if (adults.size() < 2 || !adults.get(0).insured()) {
+			return;
+		}
+		long total = 0;
+		long paid = 0;
+		for (Member person : adults) {
+			long cost = yen(90_000, 200_000);
+			total += cost;
+			paid += claim(person, month, person.insured() ? ClaimCategory.INPATIENT : ClaimCategory.OUTPATIENT,
+					providers.hospital, person.insured() ? 4 : 1, cost);
+		}
+		long limit = HIGH_COST_BASE + Math.max(0, (total - 267_000) / 100);
+		if (paid > limit) {
+			record(household.insured(), BenefitKind.HIGH_COST, month, null, null, null,
+					month.plusMonths(3).atDay(10 + random.nextInt(10)), paid - limit, 0, null,
+					adults.stream().map(Member::id).toList());
 		}
 	}
 
@@ -187,19 +221,18 @@ final class DemoServiceData {
 
 	private void record(Member person, BenefitKind kind, YearMonth month, LocalDate from, LocalDate to, String provider,
 			LocalDate decided, long amount) {
-		record(person, kind, month, from, to, provider, decided, amount, 0, null);
+		record(person, kind, month, from, to, provider, decided, amount, 0, null, List.of());
 	}
 
 	private void record(Member person, BenefitKind kind, YearMonth month, LocalDate from, LocalDate to, String provider,
-			LocalDate decided, long amount, long directPayment, Long cost) {
+			LocalDate decided, long amount, long directPayment, Long cost, List<Long> covered) {
 		boolean toAccount = kind != BenefitKind.SICKNESS_ALLOWANCE && kind != BenefitKind.MATERNITY_ALLOWANCE;
 		String number = "%s-%s%s-%03d".formatted(decided.getYear(), household.symbol(), household.number(), ++decisions);
 		benefits.record(kenpo.id(), person.id(),
 				new NewDecision(number, kind, month, from, to, provider, decided, amount, decided.plusDays(14),
 						toAccount ? Payee.MEMBER_ACCOUNT : Payee.EMPLOYER, toAccount ? "さくら銀行 本店営業部" : null,
 						toAccount ? "%04d".formatted(random.nextInt(10_000)) : null,
-						decided.atTime(LocalTime.of(9, 0)).atZone(JAPAN).toInstant(), directPayment, cost,
-						java.util.List.of()));
+						decided.atTime(LocalTime.of(9, 0)).atZone(JAPAN).toInstant(), directPayment, cost, covered));
 	}
 
 	/** Covered that month: born and insured by then. */

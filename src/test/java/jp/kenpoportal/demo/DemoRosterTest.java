@@ -26,6 +26,9 @@ class DemoRosterTest {
 	@Autowired
 	JdbcClient jdbc;
 
+	@Autowired
+	jp.kenpoportal.benefit.BenefitDecisions benefits;
+
 	@Test
 	void theDemoHasAWorkingMemberOverSeventyAtThreeTenthsAndADependantHiddenFromTheHousehold() {
 		Kenpo sakura = kenpos.findByCode("sakura").orElseThrow();
@@ -39,6 +42,10 @@ class DemoRosterTest {
 		assertThat(yamada.members()).extracting(Member::name).contains("山田 彩花");
 		assertThat(yamada.shownToInsured().members()).extracting(Member::name)
 			.containsExactly("山田 太郎", "山田 花子", "山田 一郎");
+		// a 世帯合算 for the three adults, the hidden daughter among them
+		assertThat(benefits.published(yamada, java.time.Instant.parse("9999-01-01T00:00:00Z")))
+			.anySatisfy(d -> assertThat(d.coveredMemberIds()).hasSize(3)
+				.contains(yamada.byBranch("03").orElseThrow().id()));
 		assertThat(sakura.accessMonthsAfterLoss()).isEqualTo(24);
 		assertThat(kenpos.findByCode("aoba").orElseThrow().accessMonthsAfterLoss()).isZero();
 	}
