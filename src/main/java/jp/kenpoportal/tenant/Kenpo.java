@@ -1,6 +1,7 @@
 package jp.kenpoportal.tenant;
 
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.List;
 import java.util.Set;
 
@@ -31,8 +32,17 @@ public record Kenpo(long id, String code, String host, String name, String insur
 		Set<SecondFactor> allowedFactors, SecondFactor recommendedFactor, PasswordRules passwordRules,
 		List<String> enabledServices, List<ExternalLink> links, int accessMonthsAfterLoss) {
 
+	/** A kenpo that ends access on the 資格喪失日. */
+	public Kenpo(long id, String code, String host, String name, String insurerNumber, String contactEmail,
+			String contactPhone, String publicBaseUrl, int symbolDigits, int numberDigits,
+			Instant initialPasswordDeadline, Set<SecondFactor> allowedFactors, SecondFactor recommendedFactor,
+			PasswordRules passwordRules, List<String> enabledServices, List<ExternalLink> links) {
+		this(id, code, host, name, insurerNumber, contactEmail, contactPhone, publicBaseUrl, symbolDigits, numberDigits,
+				initialPasswordDeadline, allowedFactors, recommendedFactor, passwordRules, enabledServices, links, 0);
+	}
+
 	/** The first day an insured who lost the qualification on {@code lostOn} can no longer sign in. */
-	public java.time.LocalDate accessEndsOn(java.time.LocalDate lostOn) {
+	public LocalDate accessEndsOn(LocalDate lostOn) {
 		return lostOn.plusMonths(accessMonthsAfterLoss);
 	}
 
