@@ -6,6 +6,8 @@ public enum AuditType {
 	SIGN_IN_SECOND_FACTOR_ACCEPTED,
 	SIGN_IN_FAILED,
 	SIGN_IN_THROTTLED,
+	/** The password or passkey was right, but access ended after the loss of qualification. */
+	SIGN_IN_ACCESS_ENDED,
 	SECOND_FACTOR_FAILED,
 	ACCOUNT_LOCKED,
 	ONBOARDING_STEP_COMPLETED,

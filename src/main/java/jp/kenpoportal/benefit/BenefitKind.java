@@ -1,11 +1,11 @@
 package jp.kenpoportal.benefit;
 
 /**
- * 給付の種類 of a 現金給付. {@code reimbursesMedicalExpenses}: whether the National Tax Agency
- * counts it as 補填 (医療費を補填する金額) that a medical expense deduction must net against the
- * claims it paid for (国税庁 No.1120: 高額療養費, 付加給付, 出産育児一時金 …); 傷病手当金 and
- * 出産手当金 replace income and are not 補填. 療養費 reimburses costs the member paid in full
- * outside the claims data, so there is no claim line here to net it against.
+ * 給付の種類 of a 現金給付. {@code reimbursesClaims}: whether the National Tax Agency counts it as
+ * 補填 (医療費を補填する金額) that a medical expense deduction must subtract from the costs it paid
+ * for (国税庁 No.1120: 高額療養費, 付加給付, 出産育児一時金, 療養費 …); 傷病手当金 and 出産手当金
+ * replace income and are not 補填, nor is 埋葬料. 療養費 reimburses costs the member paid in full,
+ * often outside the claims data: its decision then carries the 費用額 it reimbursed.
  */
 public enum BenefitKind {
 
@@ -13,7 +13,7 @@ public enum BenefitKind {
 	ADDITIONAL(true, true),
 	COPAY_REFUND(true, true),
 	FAMILY_ADDITIONAL(true, true),
-	MEDICAL_REIMBURSEMENT(false, true),
+	MEDICAL_REIMBURSEMENT(true, true),
 	SICKNESS_ALLOWANCE(false, false),
 	MATERNITY_ALLOWANCE(false, false),
 	CHILDBIRTH_LUMP_SUM(true, true),
@@ -29,7 +29,7 @@ public enum BenefitKind {
 		this.perServiceMonth = perServiceMonth;
 	}
 
-	/** 補填 that is netted against the claim lines of its person and 診療年月. */
+	/** 補填: subtracted in the tax data from the medical costs it paid for. */
 	public boolean reimbursesClaims() {
 		return reimbursesClaims;
 	}

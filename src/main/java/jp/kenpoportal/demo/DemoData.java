@@ -42,6 +42,14 @@ final class DemoData {
 		return List.of(sakura(), aoba(), kaede(), tsubaki());
 	}
 
+	/**
+	 * Months a member keeps signing in after the insured's 資格喪失日: さくら keeps the two years of
+	 * data readable (as some kenpo do), the others end access on that day.
+	 */
+	static int accessMonthsAfterLoss(String kenpoCode) {
+		return "sakura".equals(kenpoCode) ? 24 : 0;
+	}
+
 	/** 記号 2 + 番号 4; all factors, the mail code recommended; 8–64 of seed 001's characters. */
 	static DemoKenpo sakura() {
 		return new DemoKenpo(new NewKenpo("sakura", "sakura.localhost", "さくら電機健康保険組合", "06130454",
@@ -50,7 +58,13 @@ final class DemoData {
 				List.of(household("10", "1234", "yamada.taro", false, null, "taro.yamada@example.com",
 						insured("山田 太郎", "ヤマダ タロウ", "1979-08-22", Sex.MALE),
 						dependent("01", "山田 花子", "ヤマダ ハナコ", "1981-03-15", Sex.FEMALE, "妻"),
-						dependent("02", "山田 一郎", "ヤマダ イチロウ", "2012-06-01", Sex.MALE, "子")),
+						dependent("02", "山田 一郎", "ヤマダ イチロウ", "2012-06-01", Sex.MALE, "子"),
+						hiddenDependent("03", "山田 彩花", "ヤマダ アヤカ", "2004-09-18", Sex.FEMALE, "子")),
+						// 72 and still working with 現役並み income: the kenpo decided 3割 for him and for
+						// his wife of 71, who follows him (the age alone would give both 2割)
+						household("10", "3456", "kimura.t", false, null, "tadashi.kimura@example.com",
+								insured("木村 正", "キムラ タダシ", "1954-06-20", Sex.MALE),
+								dependent("01", "木村 和子", "キムラ カズコ", "1955-11-03", Sex.FEMALE, "妻")),
 						household("10", "2345", "sato.kenji", false, null, null,
 								insured("佐藤 健二", "サトウ ケンジ", "1985-04-03", Sex.MALE))));
 	}
@@ -67,7 +81,7 @@ final class DemoData {
 						dependent("01", "鈴木 恵子", "スズキ ケイコ", "1977-02-14", Sex.FEMALE, "妻")),
 						household("101", "0002", "k7mq2x9wpa", true, "Aoba2026start", null,
 								insured("高橋 美咲", "タカハシ ミサキ", "1998-07-07", Sex.FEMALE),
-								dependent("01", "高橋 陽向", "タカハシ ヒナタ", "2025-10-12", Sex.MALE, "子"))));
+								preschoolChild("01", "高橋 陽向", "タカハシ ヒナタ", "2025-10-12", Sex.MALE))));
 	}
 
 	/** 記号 2 + 番号 5; all three factors (seed 003). */
@@ -98,7 +112,7 @@ final class DemoData {
 			String temporaryPassword, String email, Person... people) {
 		List<NewMember> members = java.util.Arrays.stream(people)
 			.map(p -> new NewMember(symbol, number, p.branch, p.name, p.kana, LocalDate.parse(p.birthDate), p.sex,
-					p.relationship, acquiredOn(LocalDate.parse(p.birthDate)), null))
+					p.relationship, acquiredOn(LocalDate.parse(p.birthDate)), null, p.burdenRatio, p.hidden))
 			.toList();
 		String initial = temporaryPassword != null ? temporaryPassword
 				: symbol + number + people[0].birthDate.replace("-", "");
@@ -111,15 +125,32 @@ final class DemoData {
 		return birthDate.isAfter(joined) ? birthDate : joined;
 	}
 
+	/*
+	 * 負担割合 is the kenpo's decision, delivered with the roster: the demo kenpo sets it here for
+	 * each person (3割 unless said otherwise).
+	 */
+
 	private static Person insured(String name, String kana, String birthDate, Sex sex) {
-		return new Person("00", name, kana, birthDate, sex, "本人");
+		return new Person("00", name, kana, birthDate, sex, "本人", 3, false);
 	}
 
 	private static Person dependent(String branch, String name, String kana, String birthDate, Sex sex,
 			String relationship) {
-		return new Person(branch, name, kana, birthDate, sex, relationship);
+		return new Person(branch, name, kana, birthDate, sex, relationship, 3, false);
 	}
 
-	private record Person(String branch, String name, String kana, String birthDate, Sex sex, String relationship) {
+	/** A child before school age: 2割. */
+	private static Person preschoolChild(String branch, String name, String kana, String birthDate, Sex sex) {
+		return new Person(branch, name, kana, birthDate, sex, "子", 2, false);
+	}
+
+	/** A dependant who asked the kenpo to keep their data from the household (世帯閲覧 opt-out). */
+	private static Person hiddenDependent(String branch, String name, String kana, String birthDate, Sex sex,
+			String relationship) {
+		return new Person(branch, name, kana, birthDate, sex, relationship, 3, true);
+	}
+
+	private record Person(String branch, String name, String kana, String birthDate, Sex sex, String relationship,
+			int burdenRatio, boolean hidden) {
 	}
 }

@@ -92,6 +92,7 @@ class DemoDataSeeder implements ApplicationRunner {
 
 	private void seed(DemoData.DemoKenpo demo) {
 		Kenpo kenpo = kenpos.create(demo.kenpo());
+		kenpos.keepAccessAfterLoss(kenpo.id(), DemoData.accessMonthsAfterLoss(kenpo.code()));
 		kenpos.publishTerms(kenpo.id(), kenpo.name() + " Webサービス利用規約", DemoTerms.text(kenpo.name()));
 		for (DemoData.DemoHousehold household : demo.households()) {
 			Member insured = null;

@@ -5,6 +5,7 @@ import java.time.LocalDate;
 import java.time.LocalTime;
 import java.time.YearMonth;
 import java.time.ZoneId;
+import java.util.List;
 import java.util.Random;
 
 import jp.kenpoportal.benefit.BenefitDecisions;
@@ -23,7 +24,8 @@ import jp.kenpoportal.tenant.Kenpo;
  * Realistic demo data of one household until the kenpo import exists: 27 months of claim
  * lines up to last month (医科外来 with 調剤, 歯科, one stay in hospital with its 高額療養費 and
  * 付加金, 訪問看護 after it for the older insured), each published on the 20th two months after
- * the treatment, so the newest months are not out yet; and the household's other benefits.
+ * the treatment, so the newest months are not out yet; the household's other benefits; and a
+ * 世帯合算 高額療養費 where two or more adults under 70 paid a lot in the same month.
  * Seeded random per household: the same every time.
  */
 final class DemoServiceData {
@@ -76,6 +78,7 @@ final class DemoServiceData {
 		}
 		hospitalStay(providers);
 		otherBenefits(providers);
+		combinedHighCost(providers);
 	}
 
 	/** Outpatient visits with their prescriptions, and now and then the dentist. */
@@ -101,7 +104,7 @@ final class DemoServiceData {
 	 * 50 or more, three months of 訪問看護 afterwards.
 	 */
 	private void hospitalStay(Providers providers) {
-		java.util.List<Member> adults = household.members().stream().filter(m -> age(m, last) >= 18).toList();
+		List<Member> adults = household.members().stream().filter(m -> age(m, last) >= 18).toList();
 		Member patient = adults.get(random.nextInt(adults.size()));
 		YearMonth month = last.minusMonths(10 + random.nextInt(4));
 		if (!covered(patient, month)) {
@@ -127,7 +130,8 @@ final class DemoServiceData {
 	/**
 	 * The benefits that depend on who lives in the household: 出産 for a newborn in the data's
 	 * months (the stay for a caesarean section, 出産手当金 and the 出産育児一時金 difference
-	 * paid to the member), 療養費 for a child's glasses, 傷病手当金 for an insured woman.
+	 * paid to the member, the rest paid to the clinic directly), 療養費 for a child's glasses,
+	 * 傷病手当金 for an insured woman.
 	 */
 	private void otherBenefits(Providers providers) {
 		Member insured = household.insured();
@@ -139,7 +143,10 @@ final class DemoServiceData {
 			}
 			newborn = true;
 			claim(insured, born, ClaimCategory.INPATIENT, providers.maternity, 8, 248_000);
-			decision(insured, BenefitKind.CHILDBIRTH_LUMP_SUM, born, providers.maternity, 38_400);
+			// 直接支払制度: the kenpo paid the clinic's bill of 461,600円 and the member the 差額
+			LocalDate decided = born.plusMonths(3).atDay(10 + random.nextInt(10));
+			record(insured, BenefitKind.CHILDBIRTH_LUMP_SUM, born, null, null, providers.maternity, decided, 38_400,
+					461_600, null, List.of());
 			if (insured.sex() == Sex.FEMALE) {
 				LocalDate birth = child.birthDate();
 				period(insured, BenefitKind.MATERNITY_ALLOWANCE, birth.minusDays(42), birth.plusDays(56), 98L * 6_480);
@@ -149,10 +156,46 @@ final class DemoServiceData {
 			.stream()
 			.filter(m -> !m.insured() && age(m, last) >= 6 && age(m, last) < 12)
 			.findFirst()
-			.ifPresent(child -> decision(child, BenefitKind.MEDICAL_REIMBURSEMENT, last.minusMonths(7), null, 16_800));
+			.ifPresent(child -> {
+				// 治療用眼鏡: the member paid the optician 24,000円, outside the claims; 7割 comes back
+				YearMonth month = last.minusMonths(7);
+				record(child, BenefitKind.MEDICAL_REIMBURSEMENT, month, null, null, providers.optician,
+						month.plusMonths(2).atDay(10 + random.nextInt(10)), 16_800, 0, 24_000L, List.of());
+			});
 		if (insured.sex() == Sex.FEMALE && !newborn) {
 			LocalDate from = last.minusMonths(15).atDay(6);
 			period(insured, BenefitKind.SICKNESS_ALLOWANCE, from, from.plusDays(27), 25L * 7_120);
+		}
+	}
+
+	/**
+	 * 世帯合算: a month about half a year back in which the adults under 70 each paid more than
+	 * 21,000円 at the hospital (the insured in it, the others as outpatients); what the household
+	 * paid above its limit comes back as one 高額療養費 to the insured, for all of them — also
+	 * for a dependant the household does not see, whose share stays out of its tax data.
+	 */
+	private void combinedHighCost(Providers providers) {
+		YearMonth month = last.minusMonths(5);
+		List<Member> adults = household.members()
+			.stream()
+			.filter(m -> age(m, month) >= 18 && age(m, month) < 70 && covered(m, month))
+			.toList();
+		if (adults.size() < 2 || !adults.get(0).insured()) {
+			return;
+		}
+		long total = 0;
+		long paid = 0;
+		for (Member person : adults) {
+			long cost = yen(90_000, 200_000);
+			total += cost;
+			paid += claim(person, month, person.insured() ? ClaimCategory.INPATIENT : ClaimCategory.OUTPATIENT,
+					providers.hospital, person.insured() ? 4 : 1, cost);
+		}
+		long limit = HIGH_COST_BASE + Math.max(0, (total - 267_000) / 100);
+		if (paid > limit) {
+			record(household.insured(), BenefitKind.HIGH_COST, month, null, null, null,
+					month.plusMonths(3).atDay(10 + random.nextInt(10)), paid - limit, 0, null,
+					adults.stream().map(Member::id).toList());
 		}
 	}
 
@@ -161,7 +204,7 @@ final class DemoServiceData {
 	}
 
 	private long claim(Member person, YearMonth month, ClaimCategory category, String provider, int days, long total) {
-		long share = Math.round(total * shareTenths(person, month) / 100.0) * 10;
+		long share = Math.round(total * shareTenths(person) / 100.0) * 10;
 		medical.record(kenpo.id(), person.id(),
 				new NewClaim(month, category, provider, days, total, total - share, share, published(month)));
 		return share;
@@ -178,13 +221,18 @@ final class DemoServiceData {
 
 	private void record(Member person, BenefitKind kind, YearMonth month, LocalDate from, LocalDate to, String provider,
 			LocalDate decided, long amount) {
+		record(person, kind, month, from, to, provider, decided, amount, 0, null, List.of());
+	}
+
+	private void record(Member person, BenefitKind kind, YearMonth month, LocalDate from, LocalDate to, String provider,
+			LocalDate decided, long amount, long directPayment, Long cost, List<Long> covered) {
 		boolean toAccount = kind != BenefitKind.SICKNESS_ALLOWANCE && kind != BenefitKind.MATERNITY_ALLOWANCE;
 		String number = "%s-%s%s-%03d".formatted(decided.getYear(), household.symbol(), household.number(), ++decisions);
 		benefits.record(kenpo.id(), person.id(),
 				new NewDecision(number, kind, month, from, to, provider, decided, amount, decided.plusDays(14),
 						toAccount ? Payee.MEMBER_ACCOUNT : Payee.EMPLOYER, toAccount ? "さくら銀行 本店営業部" : null,
 						toAccount ? "%04d".formatted(random.nextInt(10_000)) : null,
-						decided.atTime(LocalTime.of(9, 0)).atZone(JAPAN).toInstant()));
+						decided.atTime(LocalTime.of(9, 0)).atZone(JAPAN).toInstant(), directPayment, cost, covered));
 	}
 
 	/** Covered that month: born and insured by then. */
@@ -193,9 +241,9 @@ final class DemoServiceData {
 				&& (person.lostOn() == null || month.isBefore(YearMonth.from(person.lostOn())));
 	}
 
-	/** 窓口負担 in tens of percent: 20 % before school age, 30 % after. */
-	private static int shareTenths(Member person, YearMonth month) {
-		return month.isBefore(YearMonth.from(person.birthDate().plusYears(6))) ? 2 : 3;
+	/** 窓口負担 in tenths: the 負担割合 the kenpo decided for the person (the demo roster sets it). */
+	private static int shareTenths(Member person) {
+		return person.burdenRatio() == null ? 3 : person.burdenRatio();
 	}
 
 	/** Claims of a month come out on the 20th two months later. */
@@ -210,7 +258,7 @@ final class DemoServiceData {
 
 	/** The kenpo's neighbourhood: fictional clinics, named after its home town. */
 	private record Providers(String clinic, String pediatrics, String pharmacy, String dentist, String hospital,
-			String nursing, String maternity) {
+			String nursing, String maternity, String optician) {
 
 		static Providers of(Kenpo kenpo) {
 			String town = switch (kenpo.code()) {
@@ -221,7 +269,7 @@ final class DemoServiceData {
 			};
 			return new Providers(town + "内科クリニック", town + "こどもクリニック", "ひまわり薬局 " + town + "店",
 					town + "歯科医院", "医療法人社団 " + town + "総合病院", town + "訪問看護ステーション",
-					town + "レディースクリニック");
+					town + "レディースクリニック", "メガネの" + town);
 		}
 	}
 }

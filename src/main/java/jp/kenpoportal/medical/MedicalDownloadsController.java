@@ -13,6 +13,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
+import jp.kenpoportal.benefit.BenefitDecision;
 import jp.kenpoportal.benefit.BenefitDecisions;
 import jp.kenpoportal.document.PdfDocuments;
 import jp.kenpoportal.medical.deduction.DeductionCsv;
@@ -115,8 +116,14 @@ class MedicalDownloadsController {
 		Instant now = clock.instant();
 		YearMonth from = YearMonth.of(year, 1);
 		YearMonth to = YearMonth.of(year, 12);
-		return DeductionRows.of(household, expenses.published(household, from, to, now),
-				benefits.reimbursements(household, from, to, now));
+		List<BenefitDecision> reimbursements = benefits.reimbursements(household, from, to, now);
+		Long[] unseen = reimbursements.stream()
+			.flatMap(d -> d.coveredMemberIds().stream())
+			.filter(id -> household.byId(id).isEmpty())
+			.distinct()
+			.toArray(Long[]::new);
+		return DeductionRows.of(household, expenses.published(household, from, to, now), reimbursements,
+				unseen.length == 0 ? List.of() : expenses.published(household.kenpoId(), unseen, from, to, now));
 	}
 
 	/** Back to the year page with the member's choice and what is wrong with it. */

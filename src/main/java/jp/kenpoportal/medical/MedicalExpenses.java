@@ -41,14 +41,21 @@ public class MedicalExpenses {
 
 	/** The household's published claims treated from {@code from} to {@code to}, by month and person. */
 	public List<MedicalClaim> published(Household household, YearMonth from, YearMonth to, Instant now) {
+		return published(household.kenpoId(), household.memberIdArray(), from, to, now);
+	}
+
+	/**
+	 * Published claims of the given persons of the kenpo: only to weigh a 世帯合算 補填 over
+	 * persons the household does not see, never to show.
+	 */
+	List<MedicalClaim> published(long kenpoId, Long[] memberIds, YearMonth from, YearMonth to, Instant now) {
 		return jdbc.sql("""
 				select c.id, c.member_id, c.service_month, c.category, c.provider_name, c.days, c.total_cost,
 				  c.insurer_paid, c.patient_paid, c.published_at
 				from medical_claim c
 				where c.kenpo_id = ? and c.member_id = any(?) and c.service_month between ? and ? and c.published_at <= ?
 				order by c.service_month, c.member_id, c.category, c.provider_name""")
-			.params(household.kenpoId(), household.memberIdArray(), Date.valueOf(from.atDay(1)),
-					Date.valueOf(to.atDay(1)), Timestamp.from(now))
+			.params(kenpoId, memberIds, Date.valueOf(from.atDay(1)), Date.valueOf(to.atDay(1)), Timestamp.from(now))
 			.query(MedicalExpenses::map)
 			.list();
 	}

@@ -26,6 +26,16 @@ public record Household(long kenpoId, String symbol, String number, List<Member>
 		return Optional.of(new Household(insured.kenpoId(), insured.symbol(), insured.number(), people));
 	}
 
+	/**
+	 * The household as the insured's pages and downloads show it: without the dependants the
+	 * kenpo keeps out of it (世帯閲覧 opt-out). Everything read through this household then
+	 * leaves them out too, since every query takes its member IDs.
+	 */
+	public Household shownToInsured() {
+		return new Household(kenpoId, symbol, number,
+				members.stream().filter(m -> m.insured() || !m.hiddenFromHousehold()).toList());
+	}
+
 	public Member insured() {
 		return members.get(0);
 	}

@@ -5,13 +5,31 @@ import java.time.LocalDate;
 /**
  * A person on a kenpo's roster: the insured (被保険者, 枝番 00) or a dependent (被扶養者).
  * A household is everyone with the same 記号 and 番号.
+ *
+ * @param burdenRatio 負担割合 in tenths (2 or 3) as the kenpo decided it, or null while the kenpo
+ * has not delivered it
+ * @param hiddenFromHousehold 世帯閲覧 opt-out: the kenpo keeps this dependant's data out of the
+ * household's pages and downloads
  */
 public record Member(long id, long kenpoId, String symbol, String number, String branch, String name,
-		String nameKana, LocalDate birthDate, Sex sex, String relationship, LocalDate acquiredOn, LocalDate lostOn) {
+		String nameKana, LocalDate birthDate, Sex sex, String relationship, LocalDate acquiredOn, LocalDate lostOn,
+		Integer burdenRatio, boolean hiddenFromHousehold) {
 
 	public static final String INSURED_BRANCH = "00";
 
+	/** A roster row without a delivered 負担割合, visible to the household. */
+	public Member(long id, long kenpoId, String symbol, String number, String branch, String name, String nameKana,
+			LocalDate birthDate, Sex sex, String relationship, LocalDate acquiredOn, LocalDate lostOn) {
+		this(id, kenpoId, symbol, number, branch, name, nameKana, birthDate, sex, relationship, acquiredOn, lostOn,
+				null, false);
+	}
+
 	public boolean insured() {
 		return INSURED_BRANCH.equals(branch);
+	}
+
+	/** Qualified (資格あり) on the given day: acquired by then and not yet lost. */
+	public boolean qualifiedOn(LocalDate day) {
+		return (acquiredOn == null || !acquiredOn.isAfter(day)) && (lostOn == null || lostOn.isAfter(day));
 	}
 }

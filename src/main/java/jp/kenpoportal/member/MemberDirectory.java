@@ -18,7 +18,9 @@ public interface MemberDirectory {
 
 	/**
 	 * The insured persons of the households that the given members belong to, in one query
-	 * (for mails about a household's new data, which go to the insured's account).
+	 * (for mails about a household's new data, which go to the insured's account). A dependant
+	 * hidden from the household (世帯閲覧 opt-out) gives none: their new data is not the
+	 * household's to hear of.
 	 */
 	List<Long> insuredOfHouseholds(long kenpoId, java.util.Collection<Long> memberIds);
 

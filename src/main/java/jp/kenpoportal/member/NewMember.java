@@ -2,7 +2,28 @@ package jp.kenpoportal.member;
 
 import java.time.LocalDate;
 
-/** A roster row to register. */
+/**
+ * A roster row to register.
+ *
+ * @param burdenRatio 負担割合 in tenths (2 or 3) as the kenpo decided it, or null when not delivered
+ * @param hiddenFromHousehold 世帯閲覧 opt-out of a dependant (never the insured)
+ */
 public record NewMember(String symbol, String number, String branch, String name, String nameKana,
-		LocalDate birthDate, Sex sex, String relationship, LocalDate acquiredOn, LocalDate lostOn) {
+		LocalDate birthDate, Sex sex, String relationship, LocalDate acquiredOn, LocalDate lostOn, Integer burdenRatio,
+		boolean hiddenFromHousehold) {
+
+	public NewMember {
+		if (burdenRatio != null && burdenRatio != 2 && burdenRatio != 3) {
+			throw new IllegalArgumentException("負担割合 under 75 is 2 or 3 tenths: " + burdenRatio);
+		}
+		if (hiddenFromHousehold && Member.INSURED_BRANCH.equals(branch)) {
+			throw new IllegalArgumentException("the insured cannot be hidden from their own household");
+		}
+	}
+
+	/** A roster row without a delivered 負担割合, visible to the household. */
+	public NewMember(String symbol, String number, String branch, String name, String nameKana, LocalDate birthDate,
+			Sex sex, String relationship, LocalDate acquiredOn, LocalDate lostOn) {
+		this(symbol, number, branch, name, nameKana, birthDate, sex, relationship, acquiredOn, lostOn, null, false);
+	}
 }

@@ -14,6 +14,9 @@ import jp.kenpoportal.signin.SignedInHousehold;
 import jp.kenpoportal.tenant.CurrentKenpo;
 import jp.kenpoportal.tenant.KenpoService;
 
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
 import org.springframework.http.ResponseEntity;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -27,6 +30,8 @@ import org.springframework.web.bind.annotation.GetMapping;
 @Controller
 @KenpoService("qualification")
 class QualificationController {
+
+	private static final Logger log = LoggerFactory.getLogger(QualificationController.class);
 
 	private static final ZoneId JAPAN = ZoneId.of("Asia/Tokyo");
 
@@ -66,18 +71,34 @@ class QualificationController {
 	private static List<Qualification> people(Household household, LocalDate today) {
 		return household.members()
 			.stream()
-			.filter(m -> m.acquiredOn() == null || !m.acquiredOn().isAfter(today))
-			.filter(m -> m.lostOn() == null || m.lostOn().isAfter(today))
-			.map(m -> new Qualification(m, BurdenRatio.tenths(m, today)))
+			.filter(m -> m.qualifiedOn(today))
+			.map(m -> new Qualification(m, checked(m, today)))
 			.toList();
+	}
+
+	/**
+	 * The kenpo's 負担割合, as it is: a ratio that the age cannot explain is logged for the
+	 * kenpo to look at, never replaced by ours (only the kenpo knows the income behind it).
+	 */
+	private static Integer checked(Member person, LocalDate today) {
+		Integer decided = person.burdenRatio();
+		if (decided != null && !BurdenRatio.plausible(decided, person, today)) {
+			log.warn("負担割合 {}割 of member {} (kenpo {}) does not fit the age rule; shown as the kenpo set it", decided,
+					person.id(), person.kenpoId());
+		}
+		return decided;
 	}
 
 	private LocalDate today() {
 		return LocalDate.ofInstant(clock.instant(), JAPAN);
 	}
 
-	/** One person's qualification as the notice prints it. */
-	record Qualification(Member person, int burdenTenths) {
+	/**
+	 * One person's qualification as the notice prints it.
+	 *
+	 * @param burdenTenths the kenpo's 負担割合, or null when the kenpo has not delivered it
+	 */
+	record Qualification(Member person, Integer burdenTenths) {
 
 		public boolean insured() {
 			return person.insured();

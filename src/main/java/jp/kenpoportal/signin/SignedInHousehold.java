@@ -34,10 +34,12 @@ public class SignedInHousehold {
 		this.members = members;
 	}
 
+	/** The household as its insured may see it: dependants who opted out of 世帯閲覧 left out. */
 	public Household require() {
 		Account account = signedIn.require();
 		return Household.of(people(CurrentKenpo.get(), account))
 			.filter(household -> household.insured().id() == account.memberId())
+			.map(Household::shownToInsured)
 			.orElseThrow(() -> new IllegalStateException("the account's member is not an insured person"));
 	}
 

@@ -1,6 +1,7 @@
 package jp.kenpoportal.tenant;
 
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.List;
 import java.util.Set;
 
@@ -23,11 +24,27 @@ import java.util.Set;
  * @param passwordRules the password policy
  * @param enabledServices service tiles shown on home
  * @param links link tiles to the kenpo's services elsewhere, in the order shown
+ * @param accessMonthsAfterLoss how many months after the insured's 資格喪失日 the account keeps
+ * signing in (0: it ends on that day)
  */
 public record Kenpo(long id, String code, String host, String name, String insurerNumber, String contactEmail,
 		String contactPhone, String publicBaseUrl, int symbolDigits, int numberDigits, Instant initialPasswordDeadline,
 		Set<SecondFactor> allowedFactors, SecondFactor recommendedFactor, PasswordRules passwordRules,
-		List<String> enabledServices, List<ExternalLink> links) {
+		List<String> enabledServices, List<ExternalLink> links, int accessMonthsAfterLoss) {
+
+	/** A kenpo that ends access on the 資格喪失日. */
+	public Kenpo(long id, String code, String host, String name, String insurerNumber, String contactEmail,
+			String contactPhone, String publicBaseUrl, int symbolDigits, int numberDigits,
+			Instant initialPasswordDeadline, Set<SecondFactor> allowedFactors, SecondFactor recommendedFactor,
+			PasswordRules passwordRules, List<String> enabledServices, List<ExternalLink> links) {
+		this(id, code, host, name, insurerNumber, contactEmail, contactPhone, publicBaseUrl, symbolDigits, numberDigits,
+				initialPasswordDeadline, allowedFactors, recommendedFactor, passwordRules, enabledServices, links, 0);
+	}
+
+	/** The first day an insured who lost the qualification on {@code lostOn} can no longer sign in. */
+	public LocalDate accessEndsOn(LocalDate lostOn) {
+		return lostOn.plusMonths(accessMonthsAfterLoss);
+	}
 
 	/** The factors offered to members: allowed by the kenpo and built in this portal. */
 	public List<SecondFactor> offeredFactors() {

@@ -32,4 +32,10 @@ public interface KenpoDirectory {
 	 * allowed keep signing in with it until they switch; nobody enrols it anew.
 	 */
 	void allowFactors(long kenpoId, Set<SecondFactor> factors);
+
+	/**
+	 * Sets how many months after the insured's 資格喪失日 an account keeps signing in (0: none);
+	 * after that, sign-in ends with a message naming the kenpo's contact.
+	 */
+	void keepAccessAfterLoss(long kenpoId, int months);
 }

@@ -84,6 +84,32 @@ class BenefitDecisionsTest {
 	}
 
 	@Test
+	void whenABenefitReimbursesMedicalCostsThenItsPageSaysItIsSubtractedAndThatTheTaxDataDoesSo() {
+		assertThat(browser.get("/benefits/" + highCost).text())
+			.contains("92,170円を「補填される金額」として対象となった医療費から差し引く必要があります", "すでに差し引いて記載しています");
+		assertThat(browser.get("/benefits/" + sickness).text()).contains("医療費控除の申告で差し引く必要はありません")
+			.doesNotContain("「補填される金額」として");
+
+		long glasses = data.decision(household, "02", BenefitKind.MEDICAL_REIMBURSEMENT, MARCH, "テスト眼鏡店", 16_800, 0,
+				24_000L, java.util.List.of());
+		assertThat(browser.get("/benefits/" + glasses).text())
+			.contains("16,800円を「補填される金額」として", "対象となった費用額", "24,000円", "費用額と療養費を1行にして記載");
+	}
+
+	@Test
+	void whenTheKenpoPaidTheHospitalDirectlyThenBothPartsShowAndBothAreSubtracted() throws IOException {
+		long birth = data.decision(household, "00", BenefitKind.CHILDBIRTH_LUMP_SUM, MARCH, "テスト産院", 38_400, 461_600,
+				null, java.util.List.of());
+
+		assertThat(browser.get("/benefits/" + birth).text())
+			.contains("医療機関への直接支払額 461,600円", "ご本人へのお支払額（差額） 38,400円")
+			.contains("500,000円を「補填される金額」として", "医療機関へ支払った額と、ご本人へお支払いする差額の両方が補填");
+		try (PDDocument document = Loader.loadPDF(browser.download("/benefits/" + birth + "/notice.pdf").body())) {
+			assertThat(new PDFTextStripper().getText(document)).contains("461,600円", "38,400円", "500,000円");
+		}
+	}
+
+	@Test
 	void whenADecisionIsNotPublishedYetThenItsAddressIsNotFound() {
 		assertThat(browser.get("/benefits/" + later).status()).isEqualTo(404);
 		assertThat(browser.download("/benefits/" + later + "/notice.pdf").status()).isEqualTo(404);

@@ -102,7 +102,7 @@ class BenefitAndQualificationBrowserTest extends BrowserTestSupport {
 		}
 		assertThat(facts(card(page, household.member().name()))).contains("本人・家族 本人", "性別 男", "負担割合 3割");
 		assertThat(facts(card(page, "試験 花子"))).contains("本人・家族 家族", "性別 女", "負担割合 3割");
-		// the child is under school age: 2割
+		// the kenpo decided 2割 for the child under school age
 		assertThat(facts(card(page, "試験 陽太"))).contains("本人・家族 家族", "負担割合 2割");
 
 		DownloadedFile pdf = download(page, link(page, "資格情報のお知らせ（PDF）を印刷する"));

@@ -58,7 +58,9 @@ class HomeAndNoticesBrowserTest extends BrowserTestSupport {
 		assertThat(tile(page, "医療費のお知らせ").getAttribute("href")).isEqualTo("/medical");
 		assertThat(tile(page, "現金給付支給決定通知").getAttribute("href")).isEqualTo("/benefits");
 		assertThat(tile(page, "資格情報のお知らせ").getAttribute("href")).isEqualTo("/qualification");
-		assertThat(tile(page, "資格情報のお知らせ").innerText()).contains("保険証の代わりに使える資格情報の確認と印刷");
+		// not a substitute for the card: a clinic takes a マイナ保険証 or a 資格確認書
+		assertThat(tile(page, "資格情報のお知らせ").innerText()).contains("マイナ保険証をお持ちの方への資格情報のお知らせ")
+			.doesNotContain("保険証の代わり");
 		Locator flu = page.locator(".tile", new Page.LocatorOptions().setHasText("インフルエンザ予防接種補助"));
 		assertThat(flu.innerText()).contains("準備中");
 		assertThat(flu.locator("a").count()).isZero();

@@ -53,6 +53,50 @@ class MedicalCalculationsTest {
 	}
 
 	@Test
+	void whenACombinedBenefitCoversSomeoneTheHouseholdDoesNotSeeThenTheyKeepTheirShareAndMakeNoRow() {
+		MedicalClaim mine = claim(1, MAY, ClaimCategory.INPATIENT, "病院", 50_000);
+		MedicalClaim unseen = claim(3, MAY, ClaimCategory.OUTPATIENT, "別の病院", 50_000);
+		List<DeductionRow> rows = DeductionRows.of(household, List.of(mine), List.of(combined(40_000, 1L, 3L)),
+				List.of(unseen));
+
+		assertThat(rows).extracting(DeductionRow::patientName, DeductionRow::reimbursedAmount)
+			.containsExactly(org.assertj.core.groups.Tuple.tuple("山田 太郎", 20_000L));
+	}
+
+	@Test
+	void whenAnAmountIsSharedThenTheYenAddUpAndAShareAClaimCannotTakeGoesToTheOthers() {
+		List<MedicalClaim> three = List.of(claim(1, MAY, ClaimCategory.OUTPATIENT, "甲", 1_000),
+				claim(1, MAY, ClaimCategory.OUTPATIENT, "乙", 1_000), claim(2, MAY, ClaimCategory.OUTPATIENT, "丙", 1_000));
+		long[] reimbursed = new long[3];
+		DeductionRows.share(100, List.of(0, 1, 2), three, reimbursed);
+		assertThat(reimbursed).containsExactly(34, 33, 33);
+
+		List<MedicalClaim> two = List.of(claim(1, MAY, ClaimCategory.OUTPATIENT, "甲", 10),
+				claim(2, MAY, ClaimCategory.OUTPATIENT, "乙", 1_000));
+		long[] partly = { 9, 0 };
+		DeductionRows.share(500, List.of(0, 1), two, partly);
+		assertThat(partly).containsExactly(10, 499);
+	}
+
+	@Test
+	void whenAMedicalReimbursementNamesItsCostThenItIsARowOfItsOwnWithTheBenefitSubtracted() {
+		BenefitDecision glasses = new BenefitDecision(0, 2, "D", BenefitKind.MEDICAL_REIMBURSEMENT, MAY, null, null,
+				"眼鏡店", MAY.atEndOfMonth(), 16_800, MAY.atEndOfMonth(), Payee.EMPLOYER, null, null, Instant.EPOCH, 0,
+				24_000L, List.of());
+		BenefitDecision birth = new BenefitDecision(0, 1, "D", BenefitKind.CHILDBIRTH_LUMP_SUM, MAY, null, null, "産院",
+				MAY.atEndOfMonth(), 38_400, MAY.atEndOfMonth(), Payee.EMPLOYER, null, null, Instant.EPOCH, 461_600, null,
+				List.of());
+		List<DeductionRow> rows = DeductionRows.of(household, List.of(claim(1, MAY, ClaimCategory.INPATIENT, "産院", 90_000)),
+				List.of(glasses, birth));
+
+		assertThat(BenefitKind.MEDICAL_REIMBURSEMENT.reimbursesClaims()).isTrue();
+		assertThat(rows).extracting(DeductionRow::patientName, DeductionRow::payeeName, DeductionRow::paidAmount,
+				DeductionRow::reimbursedAmount)
+			.containsExactly(org.assertj.core.groups.Tuple.tuple("山田 太郎", "産院", 90_000L, 90_000L),
+					org.assertj.core.groups.Tuple.tuple("山田 一郎", "眼鏡店", 24_000L, 16_800L));
+	}
+
+	@Test
 	void whenTheRowsExceedTheFormThenTheyAreSummedPerPersonAndPayee() {
 		List<DeductionRow> many = new java.util.ArrayList<>();
 		for (int i = 0; i < 1_000; i++) {
@@ -125,6 +169,11 @@ class MedicalCalculationsTest {
 			long amount) {
 		return new BenefitDecision(0, memberId, "D", kind, month, null, null, provider, month.atEndOfMonth(), amount,
 				month.atEndOfMonth(), Payee.EMPLOYER, null, null, Instant.EPOCH);
+	}
+
+	private static BenefitDecision combined(long amount, Long... memberIds) {
+		return new BenefitDecision(0, memberIds[0], "D", BenefitKind.HIGH_COST, MAY, null, null, null, MAY.atEndOfMonth(),
+				amount, MAY.atEndOfMonth(), Payee.EMPLOYER, null, null, Instant.EPOCH, 0, null, List.of(memberIds));
 	}
 
 	private static Member person(long id, String branch, String name) {

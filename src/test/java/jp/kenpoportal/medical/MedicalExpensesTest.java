@@ -253,6 +253,58 @@ class MedicalExpensesTest {
 	}
 
 	@Test
+	void whenTheNoticeExplainsItsUseThenTheStatementIsStillFiledWithItsNoticeSectionFilledIn() throws IOException {
+		String text = text(browser.download("/medical/notice.pdf?year=" + YEAR + "&from=" + YEAR + "-01&to=" + YEAR
+				+ "-12&mask=true")).replaceAll("\\s*\\n\\s*", "");
+
+		// with a 医療費通知 the 医療費控除の明細書 is still filed: its 医療費通知 section comes from the notice
+		assertThat(text).contains("医療費控除の明細書は省略できません", "「医療費通知に関する事項」欄")
+			.doesNotContain("明細書に代えて");
+		assertThat(browser.get("/medical/" + YEAR).text()).contains("「医療費通知に関する事項」欄")
+			.doesNotContain("明細書に代えて");
+	}
+
+	@Test
+	void whenBenefitsReimburseCostsOutsideOrBesideTheClaimsThenTheTaxDataSubtractsAllOfThem() throws IOException {
+		// 療養費 for glasses the member paid in full (not a claim): the cost, less the 療養費
+		data.decision(household, "02", BenefitKind.MEDICAL_REIMBURSEMENT, month(9), "テスト眼鏡店", 16_800, 0, 24_000L,
+				List.of());
+		// 出産育児一時金 under 直接支払制度: 461,600円 to the clinic and 38,400円 to the member, both 補填
+		data.claim(household, "00", month(10), ClaimCategory.INPATIENT, "テスト産院", 300_000, 90_000, data.published());
+		data.decision(household, "00", BenefitKind.CHILDBIRTH_LUMP_SUM, month(10), "テスト産院", 38_400, 461_600, null,
+				List.of());
+
+		try (Workbook book = new XSSFWorkbook(new ByteArrayInputStream(
+				browser.download("/medical/" + YEAR + "/deduction.xlsx").body()))) {
+			Sheet sheet = book.getSheet("医療費集計フォーム");
+			Row glasses = row(sheet, "テスト眼鏡店");
+			assertThat(glasses).as("the 療養費's cost as a row").isNotNull();
+			assertThat(glasses.getCell(1).getStringCellValue()).isEqualTo("試験 陽太");
+			assertThat(glasses.getCell(7).getNumericCellValue()).isEqualTo(24_000);
+			assertThat(glasses.getCell(8).getNumericCellValue()).isEqualTo(16_800);
+			assertThat(row(sheet, "テスト産院").getCell(8).getNumericCellValue()).isEqualTo(90_000);
+		}
+		assertThat(new String(browser.download("/medical/" + YEAR + "/deduction.csv").body(), StandardCharsets.UTF_8))
+			.contains("試験 陽太,テスト眼鏡店,該当する,,,,24000,16800,")
+			.contains(",テスト産院,該当する,,,,90000,90000,");
+	}
+
+	@Test
+	void whenAHighCostBenefitCombinesTheHouseholdThenItIsSharedInProportionToWhatEachPaid() throws IOException {
+		data.claim(household, "00", month(8), ClaimCategory.INPATIENT, "合算病院甲", 200_000, 60_000, data.published());
+		data.claim(household, "01", month(8), ClaimCategory.OUTPATIENT, "合算病院乙", 100_000, 30_000, data.published());
+		// 世帯合算: paid to the insured for both persons' claims of the month
+		data.decision(household, "00", BenefitKind.HIGH_COST, month(8), null, 45_000, 0, null, List.of("00", "01"));
+
+		try (Workbook book = new XSSFWorkbook(new ByteArrayInputStream(
+				browser.download("/medical/" + YEAR + "/deduction.xlsx").body()))) {
+			Sheet sheet = book.getSheet("医療費集計フォーム");
+			assertThat(row(sheet, "合算病院甲").getCell(8).getNumericCellValue()).isEqualTo(30_000);
+			assertThat(row(sheet, "合算病院乙").getCell(8).getNumericCellValue()).isEqualTo(15_000);
+		}
+	}
+
+	@Test
 	void whenTheDeductionCsvIsDownloadedThenItHoldsTheSameRows() {
 		Download csv = browser.download("/medical/" + YEAR + "/deduction.csv");
 

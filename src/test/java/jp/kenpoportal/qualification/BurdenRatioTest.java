@@ -8,7 +8,10 @@ import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** 負担割合 by age: 2割 before school age, 3割, 2割 from the month after the 70th birthday. */
+/**
+ * 負担割合 by age, the plausibility check of the kenpo's ratio: 2割 before school age, 3割, 2割
+ * from the month after the 70th birthday, or 3割 then for 現役並み所得者.
+ */
 class BurdenRatioTest {
 
 	@Test
@@ -35,6 +38,16 @@ class BurdenRatioTest {
 		assertThat(BurdenRatio.tenths(born1956June15, LocalDate.of(2026, 7, 1))).isEqualTo(2);
 		Member bornOnTheFirst = person(LocalDate.of(1956, 6, 1));
 		assertThat(BurdenRatio.tenths(bornOnTheFirst, LocalDate.of(2026, 6, 1))).isEqualTo(2);
+	}
+
+	@Test
+	void whenTheKenpoDecidedThreeTenthsAtSeventyTwoThenThatIsPlausibleButTwoTenthsAtFortyIsNot() {
+		LocalDate today = LocalDate.of(2026, 12, 3);
+		// 現役並み所得者 of 70–74 (and their dependants of 70–74) pay 3割: only the kenpo knows the income
+		assertThat(BurdenRatio.plausible(3, person(LocalDate.of(1954, 6, 20)), today)).isTrue();
+		assertThat(BurdenRatio.plausible(2, person(LocalDate.of(1954, 6, 20)), today)).isTrue();
+		assertThat(BurdenRatio.plausible(2, person(LocalDate.of(1986, 1, 1)), today)).isFalse();
+		assertThat(BurdenRatio.plausible(3, person(LocalDate.of(2023, 1, 1)), today)).isFalse();
 	}
 
 	private static Member person(LocalDate birthDate) {

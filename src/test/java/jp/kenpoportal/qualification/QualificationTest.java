@@ -86,6 +86,59 @@ class QualificationTest {
 	}
 
 	@Test
+	void whenAMemberOfSeventyTwoHasWorkingIncomeThenTheKenposThreeTenthsIsShownAndPrintedForThemAndTheirSpouse()
+			throws IOException {
+		LocalDate today = LocalDate.now(java.time.ZoneId.of("Asia/Tokyo"));
+		TestMember senior = members.newMember("sakura", today.minusYears(72).withDayOfMonth(10), 3);
+		roster.register(senior.kenpo().id(), new NewMember(senior.member().symbol(), senior.member().number(), "01",
+				"試験 和子", "シケン カズコ", today.minusYears(71).withDayOfMonth(5), Sex.FEMALE, "妻",
+				LocalDate.of(2020, 4, 1), null, 3, false));
+		TestBrowser seniors = new TestBrowser(port, senior.host());
+		Journeys.onboard(seniors, mailbox, senior, "Qualified-Senior-2026");
+
+		Page page = seniors.get("/qualification");
+
+		// the age alone gives both 2割; the kenpo decided 3割 (現役並み所得者 and the spouse who follows)
+		assertThat(page.doc().select("main .card")).extracting(card -> burden(card)).containsExactly("3割", "3割");
+		try (PDDocument document = Loader.loadPDF(seniors.download("/qualification/notice.pdf").body())) {
+			String text = new PDFTextStripper().getText(document);
+			assertThat(text).contains("負担割合", "3割", "試験 和子").doesNotContain("2割");
+		}
+	}
+
+	@Test
+	void whenTheKenpoHasNotDeliveredARatioThenThePortalPrintsNoneOfItsOwn() {
+		roster.register(household.kenpo().id(), new NewMember(household.member().symbol(), household.member().number(),
+				"04", "試験 未登録", "シケン ミトウロク", LocalDate.of(1990, 1, 1), Sex.FEMALE, "子",
+				LocalDate.of(2020, 4, 1), null));
+
+		Page page = browser.get("/qualification");
+
+		assertThat(page.doc().select("main .card")).extracting(card -> burden(card))
+			.containsExactly("3割", "3割", "2割", "未登録（当組合にお問い合わせください）");
+	}
+
+	@Test
+	void whenTheNoticeIsDescribedThenItIsNotCalledASubstituteForTheInsuranceCard() throws IOException {
+		// a clinic takes a マイナ保険証 or a 資格確認書; the notice only tells the member their qualification
+		assertThat(browser.get("/").text()).contains("資格情報のお知らせ").doesNotContain("保険証の代わり");
+		assertThat(browser.get("/qualification").text()).contains("マイナ保険証", "資格確認書", "これだけでは受診できません")
+			.doesNotContain("保険証の代わり");
+		try (PDDocument document = Loader.loadPDF(browser.download("/qualification/notice.pdf").body())) {
+			String text = new PDFTextStripper().getText(document).replaceAll("\\s*\\n\\s*", "");
+			assertThat(text).contains("この書面だけでは受診できません", "資格確認書");
+		}
+	}
+
+	private static String burden(org.jsoup.nodes.Element card) {
+		return card.select("dt").stream()
+			.filter(dt -> dt.text().equals("負担割合"))
+			.map(dt -> dt.nextElementSibling().text())
+			.findFirst()
+			.orElseThrow();
+	}
+
+	@Test
 	void whenAnInsurerNumberHasAWrongCheckDigitThenTheDataLayerRefusesIt(@Autowired KenpoDirectory kenpos,
 			@Autowired JdbcClient jdbc) {
 		assertThatThrownBy(() -> jdbc.sql("update kenpo set insurer_number = '06130455' where id = ?")

@@ -72,6 +72,21 @@ public class ServiceData {
 						decided.plusDays(14), Payee.MEMBER_ACCOUNT, "テスト銀行 本店", "6789", publishedAt));
 	}
 
+	/**
+	 * A decision as the kenpo delivers it in full: paid to the hospital directly too, for a cost
+	 * outside the claims, or for several persons' claims (世帯合算, by 枝番).
+	 */
+	public long decision(TestMember household, String branch, BenefitKind kind, YearMonth month, String provider,
+			long amount, long directPayment, Long cost, java.util.List<String> coveredBranches) {
+		Instant publishedAt = published();
+		LocalDate decided = LocalDate.ofInstant(publishedAt, java.time.ZoneId.of("Asia/Tokyo"));
+		java.util.List<Long> covered = coveredBranches.stream().map(b -> household.person(b).id()).toList();
+		return benefits.record(household.kenpo().id(), household.person(branch).id(),
+				new NewDecision("T-" + System.nanoTime(), kind, month, null, null, provider, decided, amount,
+						decided.plusDays(14), Payee.MEMBER_ACCOUNT, "テスト銀行 本店", "6789", publishedAt, directPayment,
+						cost, covered));
+	}
+
 	public long periodDecision(TestMember household, String branch, BenefitKind kind, LocalDate from, LocalDate to,
 			long amount, Instant publishedAt) {
 		LocalDate decided = LocalDate.ofInstant(publishedAt, java.time.ZoneId.of("Asia/Tokyo"));

@@ -36,35 +36,62 @@ public class TestMembers {
 		return create(kenpoCode, false, null);
 	}
 
+	/** A member who has never signed in, born on the given day, with the kenpo's 負担割合. */
+	public TestMember newMember(String kenpoCode, LocalDate birthDate, int burdenRatio) {
+		return create(kenpoCode, false, null, birthDate, burdenRatio);
+	}
+
 	/** A member with a temporary user ID and temporary password (seed 002). */
 	public TestMember newTemporaryMember(String kenpoCode, String temporaryPassword) {
 		return create(kenpoCode, true, temporaryPassword);
 	}
 
 	/**
-	 * A household of three: the insured (枝番 00, born 1980), a spouse (01, born 1982) and a
-	 * child (02, born four years ago, so in the 2割 age), the insured with a fresh account.
+	 * A household of three: the insured (枝番 00), a spouse (01, born 1982) and a child (02,
+	 * born four years ago, so in the 2割 age), the insured with a fresh account; the roster
+	 * carries the kenpo's 負担割合 (3割, 3割, 2割).
 	 */
 	public TestMember newHousehold(String kenpoCode) {
 		TestMember insured = create(kenpoCode, false, null);
 		Member spouse = members.register(insured.kenpo().id(), new NewMember(insured.member().symbol(),
 				insured.member().number(), "01", "試験 花子", "シケン ハナコ", LocalDate.of(1982, 3, 3), Sex.FEMALE, "妻",
-				LocalDate.of(2020, 4, 1), null));
+				LocalDate.of(2020, 4, 1), null, 3, false));
 		LocalDate childBirth = LocalDate.now().minusYears(4).withDayOfMonth(15);
 		Member child = members.register(insured.kenpo().id(), new NewMember(insured.member().symbol(),
-				insured.member().number(), "02", "試験 陽太", "シケン ヨウタ", childBirth, Sex.MALE, "子", childBirth, null));
+				insured.member().number(), "02", "試験 陽太", "シケン ヨウタ", childBirth, Sex.MALE, "子", childBirth, null, 2,
+				false));
 		return new TestMember(insured.kenpo(), insured.member(), insured.accountId(), insured.loginId(),
 				insured.initialPassword(), insured.birthDate(), insured.email(), List.of(insured.member(), spouse, child));
 	}
 
+	/**
+	 * The household with one more dependant (3割), hidden from it or not (世帯閲覧 opt-out, as
+	 * the kenpo records it on the roster).
+	 */
+	public TestMember withDependant(TestMember household, String branch, String name, LocalDate birthDate,
+			boolean hidden) {
+		Member dependant = members.register(household.kenpo().id(), new NewMember(household.member().symbol(),
+				household.member().number(), branch, name, "シケン", birthDate, Sex.FEMALE, "子",
+				LocalDate.of(2020, 4, 1), null, 3, hidden));
+		List<Member> people = new java.util.ArrayList<>(household.household());
+		people.add(dependant);
+		return new TestMember(household.kenpo(), household.member(), household.accountId(), household.loginId(),
+				household.initialPassword(), household.birthDate(), household.email(), people);
+	}
+
 	private TestMember create(String kenpoCode, boolean temporary, String temporaryPassword) {
+		return create(kenpoCode, temporary, temporaryPassword, null, 3);
+	}
+
+	private TestMember create(String kenpoCode, boolean temporary, String temporaryPassword, LocalDate born,
+			int burdenRatio) {
 		Kenpo kenpo = kenpos.findByCode(kenpoCode).orElseThrow();
 		int n = SEQUENCE.incrementAndGet();
 		String symbol = "9".repeat(kenpo.symbolDigits());
 		String number = String.format("%0" + kenpo.numberDigits() + "d", n);
-		LocalDate birthDate = LocalDate.of(1970 + n % 30, 1 + n % 12, 1 + n % 28);
+		LocalDate birthDate = born != null ? born : LocalDate.of(1970 + n % 30, 1 + n % 12, 1 + n % 28);
 		Member member = members.register(kenpo.id(), new NewMember(symbol, number, "00", "試験 太郎" + n,
-				"シケン タロウ", birthDate, Sex.MALE, "本人", LocalDate.of(2020, 4, 1), null));
+				"シケン タロウ", birthDate, Sex.MALE, "本人", LocalDate.of(2020, 4, 1), null, burdenRatio, false));
 		String loginId = (temporary ? "tmp" : "user") + n + "x";
 		String password = temporaryPassword != null ? temporaryPassword
 				: symbol + number + birthDate.toString().replace("-", "");

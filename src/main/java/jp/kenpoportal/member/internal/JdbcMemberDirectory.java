@@ -47,7 +47,7 @@ class JdbcMemberDirectory implements MemberDirectory {
 		return jdbc.sql("""
 				select distinct i.id from member m
 				join member i on i.kenpo_id = m.kenpo_id and i.symbol = m.symbol and i.number = m.number and i.branch = '00'
-				where m.kenpo_id = ? and m.id = any(?)""")
+				where m.kenpo_id = ? and m.id = any(?) and not m.hidden_from_household""")
 			.params(kenpoId, memberIds.toArray(Long[]::new))
 			.query(Long.class)
 			.list();
@@ -57,10 +57,11 @@ class JdbcMemberDirectory implements MemberDirectory {
 	public Member register(long kenpoId, NewMember m) {
 		long id = jdbc.sql("""
 				insert into member (kenpo_id, symbol, number, branch, name, name_kana, birth_date, sex, relationship,
-				  acquired_on, lost_on) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) returning id""")
+				  acquired_on, lost_on, burden_ratio, hidden_from_household)
+				values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) returning id""")
 			.params(kenpoId, m.symbol(), m.number(), m.branch(), m.name(), m.nameKana(), Date.valueOf(m.birthDate()),
 					m.sex().name(), m.relationship(), Date.valueOf(m.acquiredOn()),
-					m.lostOn() == null ? null : Date.valueOf(m.lostOn()))
+					m.lostOn() == null ? null : Date.valueOf(m.lostOn()), m.burdenRatio(), m.hiddenFromHousehold())
 			.query(Long.class)
 			.single();
 		return find(kenpoId, id).orElseThrow();
@@ -68,9 +69,12 @@ class JdbcMemberDirectory implements MemberDirectory {
 
 	private static Member map(ResultSet rs, int row) throws SQLException {
 		Date lost = rs.getDate("lost_on");
+		int ratio = rs.getInt("burden_ratio");
+		Integer burdenRatio = rs.wasNull() ? null : ratio;
 		return new Member(rs.getLong("id"), rs.getLong("kenpo_id"), rs.getString("symbol"), rs.getString("number"),
 				rs.getString("branch"), rs.getString("name"), rs.getString("name_kana"),
 				rs.getDate("birth_date").toLocalDate(), Sex.valueOf(rs.getString("sex")), rs.getString("relationship"),
-				rs.getDate("acquired_on").toLocalDate(), lost == null ? null : lost.toLocalDate());
+				rs.getDate("acquired_on").toLocalDate(), lost == null ? null : lost.toLocalDate(), burdenRatio,
+				rs.getBoolean("hidden_from_household"));
 	}
 }

@@ -12,6 +12,7 @@ import jp.kenpoportal.audit.AuditTrail;
 import jp.kenpoportal.audit.AuditType;
 import jp.kenpoportal.common.TypedInput;
 import jp.kenpoportal.signin.MemberPrincipal;
+import jp.kenpoportal.signin.QualificationAccess;
 import jp.kenpoportal.signin.RateLimits;
 import jp.kenpoportal.signin.SessionControl;
 import jp.kenpoportal.tenant.CurrentKenpo;
@@ -41,11 +42,15 @@ class MemberPasswordAuthenticationProvider implements AuthenticationProvider {
 
 	private final Clock clock;
 
-	MemberPasswordAuthenticationProvider(Accounts accounts, RateLimits limits, AuditTrail audit, Clock clock) {
+	private final QualificationAccess qualificationAccess;
+
+	MemberPasswordAuthenticationProvider(Accounts accounts, RateLimits limits, AuditTrail audit, Clock clock,
+			QualificationAccess qualificationAccess) {
 		this.accounts = accounts;
 		this.limits = limits;
 		this.audit = audit;
 		this.clock = clock;
+		this.qualificationAccess = qualificationAccess;
 	}
 
 	@Override
@@ -64,6 +69,7 @@ class MemberPasswordAuthenticationProvider implements AuthenticationProvider {
 		PasswordCheck check = accounts.checkPassword(kenpo, loginId, password);
 		Long accountId = check.account().map(Account::id).orElse(null);
 		if (check.accepted()) {
+			qualificationAccess.refuseIfEnded(kenpo, check.account().orElseThrow(), "PASSWORD");
 			audit.record(kenpo.id(), accountId, AuditType.SIGN_IN_PASSWORD_ACCEPTED, null);
 			SessionControl.describe(currentRequest(), clock.instant());
 			return UsernamePasswordAuthenticationToken.authenticated(new MemberPrincipal(accountId, kenpo.id()), null,

@@ -4,7 +4,9 @@ import jp.kenpoportal.audit.AuditTrail;
 import jp.kenpoportal.audit.AuditType;
 import jp.kenpoportal.common.SecuritySettings;
 import jp.kenpoportal.signin.MemberPrincipal;
+import jp.kenpoportal.signin.QualificationAccess;
 import jp.kenpoportal.signin.SignedInAccount;
+import jp.kenpoportal.signin.SignedInHousehold;
 import jp.kenpoportal.signin.onboarding.OnboardingSteps;
 import jp.kenpoportal.tenant.SecondFactor;
 
@@ -76,7 +78,8 @@ class SecurityConfiguration {
 			SecurityContextRepository contexts,
 			SpringSessionRememberMeServices rememberMe, SignInSuccessHandler successes, SignInFailureHandler failures,
 			AuditTrail audit,
-			SignedInAccount signedIn, OnboardingSteps steps) throws Exception {
+			SignedInAccount signedIn, OnboardingSteps steps, SignedInHousehold households,
+			QualificationAccess qualificationAccess) throws Exception {
 		DefaultAuthorizationManagerFactory<RequestAuthorizationContext> member = new DefaultAuthorizationManagerFactory<>();
 		member.setAdditionalAuthorization(new RequiredAuthoritiesAuthorizationManager<>(requirements));
 		http.authorizeHttpRequests(a -> a
@@ -102,7 +105,9 @@ class SecurityConfiguration {
 							factor.authority());
 				}
 			})
-			.addFilterAfter(new OnboardingGateFilter(signedIn, steps), AuthorizationFilter.class);
+			.addFilterAfter(new OnboardingGateFilter(signedIn, steps), AuthorizationFilter.class)
+			.addFilterBefore(new QualificationAccessFilter(signedIn, households, qualificationAccess),
+					AuthorizationFilter.class);
 		return securityHeaders(http).build();
 	}
 

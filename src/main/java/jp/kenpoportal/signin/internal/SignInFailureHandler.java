@@ -6,6 +6,9 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import jakarta.servlet.http.HttpSession;
 
+import jp.kenpoportal.signin.AccessEndedException;
+import jp.kenpoportal.signin.QualificationAccess;
+
 import org.springframework.security.core.AuthenticationException;
 import org.springframework.security.web.authentication.AuthenticationFailureHandler;
 import org.springframework.stereotype.Component;
@@ -21,6 +24,10 @@ class SignInFailureHandler implements AuthenticationFailureHandler {
 	@Override
 	public void onAuthenticationFailure(HttpServletRequest request, HttpServletResponse response,
 			AuthenticationException exception) throws IOException {
+		if (exception instanceof AccessEndedException) {
+			response.sendRedirect(request.getContextPath() + QualificationAccess.REFUSED_PATH);
+			return;
+		}
 		HttpSession session = request.getSession();
 		session.setAttribute(ERROR, exception instanceof SignInThrottledException ? "signin.error.throttled"
 				: "signin.error.invalid");

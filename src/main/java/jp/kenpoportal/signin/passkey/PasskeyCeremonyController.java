@@ -15,7 +15,9 @@ import jp.kenpoportal.account.Accounts;
 import jp.kenpoportal.audit.AuditTrail;
 import jp.kenpoportal.audit.AuditType;
 import jp.kenpoportal.common.TypedInput;
+import jp.kenpoportal.signin.AccessEndedException;
 import jp.kenpoportal.signin.MemberPrincipal;
+import jp.kenpoportal.signin.QualificationAccess;
 import jp.kenpoportal.signin.RecentFactor;
 import jp.kenpoportal.signin.SecurityNotices;
 import jp.kenpoportal.signin.SessionControl;
@@ -91,12 +93,15 @@ class PasskeyCeremonyController {
 
 	private final TransactionTemplate tx;
 
+	private final QualificationAccess qualificationAccess;
+
 	private final RequestCache requestCache = new HttpSessionRequestCache();
 
 	PasskeyCeremonyController(PasskeyRelyingParty relyingParty, PasskeyUserEntities userEntities,
 			SignedInAccount signedIn, Accounts accounts, RecentFactor recentFactor, SessionControl sessions,
 			AuditTrail audit, MessageSource messages, java.time.Clock clock, SecurityNotices notices,
-			TransactionTemplate tx) {
+			TransactionTemplate tx, QualificationAccess qualificationAccess) {
+		this.qualificationAccess = qualificationAccess;
 		this.tx = tx;
 		this.notices = notices;
 		this.relyingParty = relyingParty;
@@ -204,6 +209,12 @@ class PasskeyCeremonyController {
 			return refuse(401, "passkey.error.signIn");
 		}
 		Account member = usable.get();
+		try {
+			qualificationAccess.refuseIfEnded(kenpo, member, "PASSKEY");
+		}
+		catch (AccessEndedException e) {
+			return refuseWith(403, qualificationAccess.message(kenpo));
+		}
 		boolean secondFactor = signedIn.principal().map(p -> p.accountId() == member.id()).orElse(false);
 		if (secondFactor) {
 			sessions.grantFactor(SecondFactor.PASSKEY.authority(), request, response);
@@ -250,7 +261,10 @@ class PasskeyCeremonyController {
 	}
 
 	private ResponseEntity<String> refuse(int status, String key) {
-		String message = messages.getMessage(key, null, Locale.JAPANESE);
+		return refuseWith(status, messages.getMessage(key, null, Locale.JAPANESE));
+	}
+
+	private ResponseEntity<String> refuseWith(int status, String message) {
 		return ResponseEntity.status(status)
 			.contentType(MediaType.APPLICATION_JSON)
 			.body(json.writeValueAsString(Map.of("error", message)));

@@ -175,6 +175,16 @@ class JdbcKenpoDirectory implements KenpoDirectory {
 		byHost.clear();
 	}
 
+	@Override
+	@Transactional
+	public void keepAccessAfterLoss(long kenpoId, int months) {
+		if (months < 0 || months > 120) {
+			throw new IllegalArgumentException("months of access after loss of qualification: 0–120");
+		}
+		jdbc.sql("update kenpo set access_months_after_loss = ? where id = ?").params(months, kenpoId).update();
+		byHost.clear();
+	}
+
 	private List<Kenpo> query(String where, Object... params) {
 		return jdbc.sql("""
 				select k.*, array(select l.title || chr(31) || l.url from kenpo_link l
@@ -197,7 +207,8 @@ class JdbcKenpoDirectory implements KenpoDirectory {
 				rs.getTimestamp("initial_password_deadline").toInstant(),
 				enumSet(rs.getArray("allowed_factors"), SecondFactor.class),
 				SecondFactor.valueOf(rs.getString("recommended_factor")), rules,
-				List.of(strings(rs.getArray("enabled_services"))), links(rs.getArray("links")));
+				List.of(strings(rs.getArray("enabled_services"))), links(rs.getArray("links")),
+				rs.getInt("access_months_after_loss"));
 	}
 
 	/** Links come as "title␟url" strings (unit separator), so one query loads a kenpo whole. */
