@@ -108,6 +108,8 @@ class LockoutTest {
 		accounts.unlock(member.kenpo().id(), member.accountId());
 		assertThat(Journeys.signIn(new TestBrowser(port, member.host()), member.loginId(), member.initialPassword())
 			.path()).isEqualTo("/onboarding/birth-date");
+		assertThat(audit.recent(member.kenpo().id(), member.accountId(), 5)).extracting(AuditEntry::type)
+			.contains(AuditType.ACCOUNT_UNLOCKED_BY_KENPO);
 	}
 
 	@Test
