@@ -43,8 +43,16 @@ class SignInTimingBenchmark {
 		List<Long> unknown = new ArrayList<>();
 		for (int i = 0; i < WARM_UP + TRIES; i++) {
 			// alternate which goes first, so that neither always follows the other
-			long a = time(member, member.loginId());
-			long b = time(member, "nobody" + i + "x");
+			long a;
+			long b;
+			if (i % 2 == 0) {
+				a = time(member, member.loginId());
+				b = time(member, "nobody" + i + "x");
+			}
+			else {
+				b = time(member, "nobody" + i + "x");
+				a = time(member, member.loginId());
+			}
 			if (i >= WARM_UP) {
 				known.add(a);
 				unknown.add(b);
