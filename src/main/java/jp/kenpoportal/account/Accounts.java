@@ -93,10 +93,11 @@ public class Accounts {
 	 * factor between password sign-ins still ends in a lock. No transaction: the hash must
 	 * not hold a database connection.
 	 * <p>
-	 * A wrong password for a known ID and any password for an unknown one cost the same: one
-	 * query for the account and its hashes, one hash verification, one transaction counting the
-	 * failure by the typed ID (which changes no row when the ID is unknown). Nothing else is read
-	 * or written after the hash, so the time of the answer does not tell whether the ID exists.
+	 * A wrong password for a known ID, any password for an unknown or a locked one cost the same:
+	 * one query for the account and its hashes, one hash verification, one transaction counting
+	 * the failure by the typed ID against an unlocked account (which changes no row when the ID is
+	 * unknown or locked). Nothing else is read or written after the hash, so the time of the
+	 * answer does not tell whether the ID exists.
 	 */
 	public PasswordCheck checkPassword(Kenpo kenpo, String loginId, String password) {
 		Instant now = clock.instant();
@@ -104,12 +105,14 @@ public class Accounts {
 		Optional<Account> found = stored.map(Stored::account);
 		if (found.isEmpty()) {
 			hasher.burnOneVerification(password);
-			tx.execute(status -> registerFailureByLoginId(kenpo.id(), loginId));
+			tx.execute(status -> registerFailureByLoginId(kenpo.id(), loginId, now));
 			return new PasswordCheck(PasswordCheck.Outcome.UNKNOWN_USER, found);
 		}
 		Account account = found.get();
 		if (account.lockedAt(now)) {
 			hasher.burnOneVerification(password);
+			// a locked account's count stands still: the statement finds no unlocked row
+			tx.execute(status -> registerFailureByLoginId(kenpo.id(), loginId, now));
 			return new PasswordCheck(PasswordCheck.Outcome.ALREADY_LOCKED, found);
 		}
 		if (matches(kenpo, stored.get(), password, now)) {
@@ -117,7 +120,7 @@ public class Accounts {
 		}
 		// a call on this object bypasses the proxy and its @Transactional: the count, the lock
 		// and what AccountLocked's listeners write (audit, notice mail) must commit together
-		FailureOutcome outcome = tx.execute(status -> registerFailureByLoginId(kenpo.id(), loginId));
+		FailureOutcome outcome = tx.execute(status -> registerFailureByLoginId(kenpo.id(), loginId, now));
 		return new PasswordCheck(outcome.locked() ? PasswordCheck.Outcome.LOCKED_NOW
 				: PasswordCheck.Outcome.WRONG_PASSWORD, found);
 	}
@@ -147,12 +150,14 @@ public class Accounts {
 		return lockIfDue(kenpoId, accountId, failures);
 	}
 
-	// The same statement whether or not the ID names an account: for an unknown ID it changes nothing.
-	private FailureOutcome registerFailureByLoginId(long kenpoId, String loginId) {
+	// The same statement whether or not the ID names an unlocked account: otherwise it changes nothing.
+	private FailureOutcome registerFailureByLoginId(long kenpoId, String loginId, Instant now) {
 		Optional<long[]> counted = jdbc.sql("""
 				update account set failed_attempts = failed_attempts + 1
-				where kenpo_id = ? and login_id = ? returning id, failed_attempts""")
-			.params(kenpoId, loginId)
+				where kenpo_id = ? and login_id = ? and locked_by_kenpo_at is null
+				  and (locked_until is null or locked_until <= ?)
+				returning id, failed_attempts""")
+			.params(kenpoId, loginId, Timestamp.from(now))
 			.query((rs, n) -> new long[] { rs.getLong(1), rs.getInt(2) })
 			.optional();
 		return counted.map(c -> lockIfDue(kenpoId, c[0], (int) c[1])).orElse(FailureOutcome.COUNTED);
