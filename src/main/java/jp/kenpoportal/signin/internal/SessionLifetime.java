@@ -39,8 +39,9 @@ class SessionLifetime {
 		FilterRegistrationBean<AbsoluteLifetimeFilter> registration = new FilterRegistrationBean<>(
 				new AbsoluteLifetimeFilter(settings, clock));
 		registration.setName("absoluteSessionLifetime");
-		// inside the session filter (the session is loaded), before the security filters read it
-		registration.setOrder(SessionRepositoryFilter.DEFAULT_ORDER + 1);
+		// inside the session filter (the session is loaded), before the security filters read it, and
+		// after SessionlessStaticResources: a stylesheet must not load the session
+		registration.setOrder(SessionRepositoryFilter.DEFAULT_ORDER + 2);
 		registration.setDispatcherTypes(DispatcherType.REQUEST);
 		return registration;
 	}
