@@ -92,41 +92,47 @@ public class Accounts {
 	 * password does not reset the count: only a complete sign-in does, so guessing the second
 	 * factor between password sign-ins still ends in a lock. No transaction: the hash must
 	 * not hold a database connection.
+	 * <p>
+	 * A wrong password for a known ID, any password for an unknown or a locked one cost the same:
+	 * one query for the account and its hashes, one hash verification, one transaction counting
+	 * the failure by the typed ID against an unlocked account (which changes no row when the ID is
+	 * unknown or locked). Nothing else is read or written after the hash, so the time of the
+	 * answer does not tell whether the ID exists.
 	 */
 	public PasswordCheck checkPassword(Kenpo kenpo, String loginId, String password) {
 		Instant now = clock.instant();
-		Optional<Account> found = findByLoginId(kenpo.id(), loginId);
+		Optional<Stored> stored = findStored(kenpo.id(), loginId);
+		Optional<Account> found = stored.map(Stored::account);
 		if (found.isEmpty()) {
 			hasher.burnOneVerification(password);
+			tx.execute(status -> registerFailureByLoginId(kenpo.id(), loginId, now));
 			return new PasswordCheck(PasswordCheck.Outcome.UNKNOWN_USER, found);
 		}
 		Account account = found.get();
 		if (account.lockedAt(now)) {
 			hasher.burnOneVerification(password);
+			// a locked account's count stands still: the statement finds no unlocked row
+			tx.execute(status -> registerFailureByLoginId(kenpo.id(), loginId, now));
 			return new PasswordCheck(PasswordCheck.Outcome.ALREADY_LOCKED, found);
 		}
-		if (matches(kenpo, account, password, now)) {
+		if (matches(kenpo, stored.get(), password, now)) {
 			return new PasswordCheck(PasswordCheck.Outcome.ACCEPTED, found);
 		}
 		// a call on this object bypasses the proxy and its @Transactional: the count, the lock
 		// and what AccountLocked's listeners write (audit, notice mail) must commit together
-		FailureOutcome outcome = tx.execute(status -> registerFailure(kenpo.id(), account.id()));
+		FailureOutcome outcome = tx.execute(status -> registerFailureByLoginId(kenpo.id(), loginId, now));
 		return new PasswordCheck(outcome.locked() ? PasswordCheck.Outcome.LOCKED_NOW
 				: PasswordCheck.Outcome.WRONG_PASSWORD, found);
 	}
 
-	private boolean matches(Kenpo kenpo, Account account, String password, Instant now) {
-		String[] hashes = jdbc.sql("select password_hash, initial_password_hash from account where id = ?")
-			.param(account.id())
-			.query((rs, n) -> new String[] { rs.getString(1), rs.getString(2) })
-			.single();
-		if (hashes[0] != null || account.onboarded()) {
-			return hasher.matches(password, hashes[0]);
+	private boolean matches(Kenpo kenpo, Stored stored, String password, Instant now) {
+		if (stored.passwordHash() != null || stored.account().onboarded()) {
+			return hasher.matches(password, stored.passwordHash());
 		}
-		if (hashes[1] == null || !now.isBefore(kenpo.initialPasswordDeadline())) {
+		if (stored.initialPasswordHash() == null || !now.isBefore(kenpo.initialPasswordDeadline())) {
 			return hasher.burnOneVerification(password);
 		}
-		return hasher.matches(password, hashes[1]);
+		return hasher.matches(password, stored.initialPasswordHash());
 	}
 
 	/**
@@ -135,16 +141,33 @@ public class Accounts {
 	 */
 	@Transactional
 	public FailureOutcome registerFailure(long kenpoId, long accountId) {
-		Instant now = clock.instant();
 		int failures = jdbc.sql("""
 				update account set failed_attempts = failed_attempts + 1
 				where kenpo_id = ? and id = ? returning failed_attempts""")
 			.params(kenpoId, accountId)
 			.query(Integer.class)
 			.single();
+		return lockIfDue(kenpoId, accountId, failures);
+	}
+
+	// The same statement whether or not the ID names an unlocked account: otherwise it changes nothing.
+	private FailureOutcome registerFailureByLoginId(long kenpoId, String loginId, Instant now) {
+		Optional<long[]> counted = jdbc.sql("""
+				update account set failed_attempts = failed_attempts + 1
+				where kenpo_id = ? and login_id = ? and locked_by_kenpo_at is null
+				  and (locked_until is null or locked_until <= ?)
+				returning id, failed_attempts""")
+			.params(kenpoId, loginId, Timestamp.from(now))
+			.query((rs, n) -> new long[] { rs.getLong(1), rs.getInt(2) })
+			.optional();
+		return counted.map(c -> lockIfDue(kenpoId, c[0], (int) c[1])).orElse(FailureOutcome.COUNTED);
+	}
+
+	private FailureOutcome lockIfDue(long kenpoId, long accountId, int failures) {
+		Instant now = clock.instant();
 		if (failures >= settings.permanentLockThreshold()) {
-			jdbc.sql("update account set locked_by_kenpo_at = coalesce(locked_by_kenpo_at, ?) where id = ?")
-				.params(Timestamp.from(now), accountId)
+			jdbc.sql("update account set locked_by_kenpo_at = coalesce(locked_by_kenpo_at, ?) where kenpo_id = ? and id = ?")
+				.params(Timestamp.from(now), kenpoId, accountId)
 				.update();
 			if (failures == settings.permanentLockThreshold()) {
 				events.publishEvent(new AccountLocked(kenpoId, accountId, true));
@@ -152,12 +175,13 @@ public class Accounts {
 			return FailureOutcome.LOCKED_UNTIL_KENPO_UNLOCKS;
 		}
 		if (failures % settings.lockoutThreshold() == 0) {
-			int round = jdbc.sql("update account set lock_round = lock_round + 1 where id = ? returning lock_round")
-				.param(accountId)
+			int round = jdbc.sql("""
+					update account set lock_round = lock_round + 1 where kenpo_id = ? and id = ? returning lock_round""")
+				.params(kenpoId, accountId)
 				.query(Integer.class)
 				.single();
-			jdbc.sql("update account set locked_until = ? where id = ?")
-				.params(Timestamp.from(now.plus(settings.lockDurationForRound(round))), accountId)
+			jdbc.sql("update account set locked_until = ? where kenpo_id = ? and id = ?")
+				.params(Timestamp.from(now.plus(settings.lockDurationForRound(round))), kenpoId, accountId)
 				.update();
 			events.publishEvent(new AccountLocked(kenpoId, accountId, false));
 			return FailureOutcome.LOCKED_TEMPORARILY;
@@ -187,14 +211,37 @@ public class Accounts {
 			.update();
 	}
 
-	/** The kenpo lifts any lock and resets the counters. */
+	/** The kenpo lifts any lock and resets the counters; a lift of a lock is published (audit). */
 	@Transactional
 	public void unlock(long kenpoId, long accountId) {
+		liftLock(kenpoId, accountId, AccountUnlocked.By.KENPO);
+	}
+
+	/**
+	 * A password reset through the registered mail address, with the birth date, lifts any lock
+	 * too: otherwise anyone who knows a user ID could lock its member out until the kenpo acts.
+	 * Runs in the caller's transaction (the reset's).
+	 */
+	public void unlockByPasswordReset(long kenpoId, long accountId) {
+		liftLock(kenpoId, accountId, AccountUnlocked.By.PASSWORD_RESET);
+	}
+
+	private void liftLock(long kenpoId, long accountId, AccountUnlocked.By by) {
+		Boolean wasLocked = jdbc.sql("""
+				select locked_by_kenpo_at is not null or coalesce(locked_until > ?, false) from account
+				where kenpo_id = ? and id = ? for update""")
+			.params(now(), kenpoId, accountId)
+			.query(Boolean.class)
+			.optional()
+			.orElse(false);
 		jdbc.sql("""
 				update account set failed_attempts = 0, lock_round = 0, locked_until = null, locked_by_kenpo_at = null
 				where kenpo_id = ? and id = ?""")
 			.params(kenpoId, accountId)
 			.update();
+		if (wasLocked) {
+			events.publishEvent(new AccountUnlocked(kenpoId, accountId, by));
+		}
 	}
 
 	public void confirmBirthDate(long kenpoId, long accountId) {
@@ -275,6 +322,18 @@ public class Accounts {
 		jdbc.sql("update account set " + assignment + " where kenpo_id = ? and id = ?")
 			.params(value, kenpoId, accountId)
 			.update();
+	}
+
+	private Optional<Stored> findStored(long kenpoId, String loginId) {
+		return jdbc.sql("select * from account where kenpo_id = ? and login_id = ?")
+			.params(kenpoId, loginId)
+			.query((rs, n) -> new Stored(map(rs, n), rs.getString("password_hash"),
+					rs.getString("initial_password_hash")))
+			.optional();
+	}
+
+	/** An account with its hashes, which never leave this class. */
+	private record Stored(Account account, String passwordHash, String initialPasswordHash) {
 	}
 
 	private Timestamp now() {

@@ -1,11 +1,5 @@
 package jp.kenpoportal.account;
 
-import java.io.BufferedReader;
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.InputStreamReader;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
@@ -38,7 +32,6 @@ import org.passay.rule.SourceRule;
 import org.passay.rule.UsernameRule;
 import org.passay.support.SourceReference;
 
-import org.springframework.core.io.ClassPathResource;
 import org.springframework.stereotype.Component;
 
 /**
@@ -49,8 +42,6 @@ import org.springframework.stereotype.Component;
  */
 @Component
 public class PasswordPolicy {
-
-	static final String COMMON_PASSWORDS = "password/common-passwords.txt";
 
 	// Shorter IDs occur by chance in too many good passwords to be worth refusing.
 	private static final int MIN_LOGIN_ID_LENGTH = 4;
@@ -83,10 +74,13 @@ public class PasswordPolicy {
 			EnglishCharacterData.Digit.getErrorCode(), CharacterClass.DIGIT, INSUFFICIENT_SYMBOL,
 			CharacterClass.SYMBOL);
 
+	// one copy per application: the corpus takes a moment to load and some megabytes to hold
+	private static final Dictionary BREACHED = new BreachedPasswords();
+
 	private final Dictionary commonPasswords;
 
 	public PasswordPolicy() {
-		this.commonPasswords = new CommonPasswords(loadCommonPasswords());
+		this.commonPasswords = BREACHED;
 	}
 
 	/** Every broken rule, in the order of {@link #describe}; empty when the password is acceptable. */
@@ -269,22 +263,6 @@ public class PasswordPolicy {
 		return "password.error." + suffix;
 	}
 
-	// Read once per application: the list is small (about 10,000 words) and a set answers in constant time.
-	private static Set<String> loadCommonPasswords() {
-		ClassPathResource resource = new ClassPathResource(COMMON_PASSWORDS, PasswordPolicy.class.getClassLoader());
-		try (InputStream in = resource.getInputStream();
-				BufferedReader reader = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8))) {
-			return reader.lines()
-				.map(String::strip)
-				.filter(line -> !line.isEmpty() && !line.startsWith("#"))
-				.map(line -> line.toLowerCase(Locale.ROOT))
-				.collect(Collectors.toUnmodifiableSet());
-		}
-		catch (IOException ex) {
-			throw new UncheckedIOException("Cannot read " + COMMON_PASSWORDS, ex);
-		}
-	}
-
 	/** The kenpo's own symbols as Passay character data, for the SYMBOL class. */
 	private record KenpoSymbols(String characters) implements CharacterData {
 
@@ -296,20 +274,6 @@ public class PasswordPolicy {
 		@Override
 		public String getErrorCode() {
 			return INSUFFICIENT_SYMBOL;
-		}
-	}
-
-	/** Case-insensitive exact match, as Passay's binary-searched word lists would need a sorted file. */
-	private record CommonPasswords(Set<String> words) implements Dictionary {
-
-		@Override
-		public boolean search(CharSequence password) {
-			return words.contains(password.toString().toLowerCase(Locale.ROOT));
-		}
-
-		@Override
-		public long size() {
-			return words.size();
 		}
 	}
 }

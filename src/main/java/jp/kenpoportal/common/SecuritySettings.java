@@ -18,7 +18,10 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param emailCodeResendInterval wait before a code may be sent again (ASVS V6.6: resend throttling)
  * @param emailCodeMaxAttempts wrong codes before a code is void (NIST 800-63B 3.2.2)
  * @param emailVerificationLifetime lifetime of the address confirmation link and code
- * @param rememberMeDuration how long ログイン状態の保存 keeps a browser signed in
+ * @param rememberMeDuration how long ログイン状態の保存 keeps a browser signed in: an absolute lifetime from the
+ *        sign-in, whatever the activity, held by the server as well as by the cookie's Max-Age (ASVS 5.0 V7.3.2)
+ * @param sessionAbsoluteLifetime the absolute lifetime of a sign-in without ログイン状態の保存, which also ends
+ *        after the idle timeout (ASVS 5.0 V7.3.2; a working day and a half)
  * @param sessionTouchInterval how stale a session's stored last access may get before a request writes it back
  *        (ASVS V7.3.1 idle timeout, enforced in the shared session store: an idle session ends up to this much early, never late)
  * @param recoveryPerAddress recovery requests (forgotten ID or password) one client address may make per window (ASVS V6.3.1)
@@ -47,6 +50,7 @@ public record SecuritySettings(
 		@DefaultValue("5") int emailCodeMaxAttempts,
 		@DefaultValue("60m") Duration emailVerificationLifetime,
 		@DefaultValue("30d") Duration rememberMeDuration,
+		@DefaultValue("12h") Duration sessionAbsoluteLifetime,
 		@DefaultValue("60s") Duration sessionTouchInterval,
 		@DefaultValue("10") int recoveryPerAddress,
 		@DefaultValue("3") int recoveryPerTarget,

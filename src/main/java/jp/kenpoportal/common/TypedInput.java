@@ -6,23 +6,68 @@ import java.util.Locale;
 /**
  * The one normalisation every typed input goes through: NFKC turns 全角 digits and letters
  * into 半角 ones, then the kind of input decides what else is forgiven.
+ *
+ * <p>
+ * Control characters (U+0000 NUL and the rest of Unicode's Cc, other than the blanks that
+ * trimming and {@link #digits} forgive) never leave here: each becomes U+FFFD, which no user ID,
+ * mail address, code or date contains, so the input fails its form's normal check with the normal
+ * message and is counted like any other wrong input. PostgreSQL refuses a NUL in text outright,
+ * which would otherwise end the request in an error page without counting the attempt.
  */
 public final class TypedInput {
 
 	private TypedInput() {
 	}
 
-	/** NFKC and trimmed (including the ideographic space); never null. */
+	/** Stands in for a control character: any check of what may be typed refuses it. */
+	public static final char REFUSED = '\uFFFD';
+
+	/** NFKC and trimmed (including the ideographic space), control characters replaced; never null. */
 	public static String text(String raw) {
 		if (raw == null) {
 			return "";
 		}
-		return Normalizer.normalize(raw, Normalizer.Form.NFKC).strip();
+		return withoutControls(Normalizer.normalize(raw, Normalizer.Form.NFKC).strip());
 	}
 
-	/** A password: NFKC only (NIST 800-63B 5.1.1.2), so 全角 and 半角 typing give the same password. */
+	/**
+	 * A password: NFKC only (NIST 800-63B 5.1.1.2), so 全角 and 半角 typing give the same password.
+	 * Control characters stay: a password is only ever hashed, and a new one with a control
+	 * character is refused by the password policy, which names it.
+	 */
 	public static String password(String raw) {
 		return raw == null ? "" : Normalizer.normalize(raw, Normalizer.Form.NFKC);
+	}
+
+	/** Whether the raw input holds a control character that {@link #text} would replace. */
+	public static boolean hasControlCharacter(String raw) {
+		return raw != null && raw.codePoints().anyMatch(TypedInput::isRefusedControl);
+	}
+
+	/** Raw input as it may be shown again in its field: control characters dropped, nothing else changed. */
+	public static String shown(String raw) {
+		if (raw == null) {
+			return "";
+		}
+		return raw.codePoints()
+			.filter(c -> !isRefusedControl(c))
+			.collect(StringBuilder::new, StringBuilder::appendCodePoint, StringBuilder::append)
+			.toString();
+	}
+
+	private static String withoutControls(String s) {
+		if (s.codePoints().noneMatch(TypedInput::isRefusedControl)) {
+			return s;
+		}
+		StringBuilder b = new StringBuilder(s.length());
+		s.codePoints().forEach(c -> b.appendCodePoint(isRefusedControl(c) ? REFUSED : c));
+		return b.toString();
+	}
+
+	// Tab, line breaks and the other blank controls are forgiven as spaces are (a pasted code
+	// ends in a line break); every other control character is refused.
+	private static boolean isRefusedControl(int codePoint) {
+		return Character.getType(codePoint) == Character.CONTROL && !Character.isWhitespace(codePoint);
 	}
 
 	/** A user ID: NFKC, trimmed, lower case. */

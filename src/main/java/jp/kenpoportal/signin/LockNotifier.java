@@ -1,6 +1,7 @@
 package jp.kenpoportal.signin;
 
 import jp.kenpoportal.account.AccountLocked;
+import jp.kenpoportal.account.AccountUnlocked;
 import jp.kenpoportal.account.Accounts;
 import jp.kenpoportal.audit.AuditTrail;
 import jp.kenpoportal.audit.AuditType;
@@ -11,8 +12,9 @@ import org.springframework.stereotype.Component;
 
 /**
  * Records a lock in the audit trail and tells the member by mail, whatever locked the
- * account. Runs in the locking transaction, so the lock, its record and its mail commit
- * together or not at all.
+ * account; records the lift of a lock, by the kenpo or by the member's password reset. Runs in
+ * the locking (unlocking) transaction, so the change, its record and its mail commit together
+ * or not at all.
  */
 @Component
 class LockNotifier {
@@ -41,5 +43,11 @@ class LockNotifier {
 				.ifPresent(account -> notices.send(kenpo, account,
 						event.untilKenpoUnlocks() ? "notice.accountLockedByKenpo" : "notice.accountLocked",
 						kenpo.name(), kenpo.contactEmail())));
+	}
+
+	@EventListener
+	void on(AccountUnlocked event) {
+		audit.record(event.kenpoId(), event.accountId(), event.by() == AccountUnlocked.By.KENPO
+				? AuditType.ACCOUNT_UNLOCKED_BY_KENPO : AuditType.ACCOUNT_UNLOCKED_BY_RESET, null);
 	}
 }

@@ -55,7 +55,7 @@ public class SessionControl {
 		SecurityContext context = SecurityContextHolder.createEmptyContext();
 		context.setAuthentication(upgraded);
 		SecurityContextHolder.setContext(context);
-		keepRememberedCookie(request);
+		keepRememberedCookie(request, clock.instant());
 		request.changeSessionId();
 		contexts.saveContext(context, request, response);
 	}
@@ -92,6 +92,12 @@ public class SessionControl {
 		request.getSession(true)
 			.setAttribute(ORIGIN, new Origin(agent == null ? "-" : agent.length() > 300 ? agent.substring(0, 300) : agent,
 					request.getRemoteAddr(), at));
+	}
+
+	/** When the session's member signed in (the password, or a passkey alone); empty before any sign-in. */
+	public static java.util.Optional<java.time.Instant> signedInAt(HttpSession session) {
+		return session.getAttribute(ORIGIN) instanceof Origin origin ? java.util.Optional.ofNullable(origin.signedInAt())
+				: java.util.Optional.empty();
 	}
 
 	/** The account's signed-in browsers, this one first, then the most recently active. */
@@ -190,12 +196,17 @@ public class SessionControl {
 
 	/**
 	 * A session kept by ログイン状態の保存 lives longer than the default; its cookie must stay
-	 * persistent when the ID changes, which Spring Session does only on the sign-in request.
+	 * persistent when the ID changes, which Spring Session does only on the sign-in request. The
+	 * new cookie lives as long as the sign-in has left, in seconds (the cookie serializer reads it).
 	 */
-	private static void keepRememberedCookie(HttpServletRequest request) {
+	private static void keepRememberedCookie(HttpServletRequest request, java.time.Instant now) {
 		HttpSession session = request.getSession(false);
 		if (session != null && session.getMaxInactiveInterval() > DEFAULT_TIMEOUT.toSeconds()) {
-			request.setAttribute(SpringSessionRememberMeServices.REMEMBER_ME_LOGIN_ATTR, true);
+			long left = signedInAt(session)
+				.map(at -> Duration.ofSeconds(session.getMaxInactiveInterval()).minus(Duration.between(at, now)))
+				.map(Duration::toSeconds)
+				.orElse((long) session.getMaxInactiveInterval());
+			request.setAttribute(SpringSessionRememberMeServices.REMEMBER_ME_LOGIN_ATTR, (int) Math.max(0, left));
 		}
 	}
 }

@@ -94,6 +94,7 @@ class RecoveryBrowserTest extends BrowserTestSupport {
 				"数字を1文字以上含む", "記号を1文字以上含む");
 
 		// a weak password is refused with the reasons, and the link stays good
+		page.locator("#birthDate").fill(member.birthDateDigits());
 		page.locator("#password").fill("password");
 		page.locator("#passwordConfirm").fill("password");
 		press(page, "パスワードを再設定する");

@@ -40,4 +40,20 @@ class TypedInputTest {
 		assertThat(EmailAddress.isValid("taro example@example.com")).isFalse();
 		assertThat(EmailAddress.isValid("a".repeat(250) + "@example.com")).isFalse();
 	}
+
+	@Test
+	void whenAnInputHoldsAControlCharacterThenItIsReplacedSoThatNoCheckAcceptsIt() {
+		assertThat(TypedInput.userId("a\u0000b")).isEqualTo("a\uFFFDb");
+		assertThat(TypedInput.email("a\u0007@example.com")).isEqualTo("a\uFFFD@example.com");
+		assertThat(EmailAddress.isValid(TypedInput.email("a\u0000@example.com"))).isFalse();
+		assertThat(TypedInput.digits("12\u00003456")).isEqualTo("12\uFFFD3456");
+		assertThat(TypedInput.hasControlCharacter("a\u007Fb")).isTrue();
+		assertThat(TypedInput.shown("a\u0000b")).isEqualTo("ab");
+	}
+
+	@Test
+	void whenACodeEndsInALineBreakOrHoldsATabThenItIsStillForgiven() {
+		assertThat(TypedInput.digits("123\t456\r\n")).isEqualTo("123456");
+		assertThat(TypedInput.hasControlCharacter("123\t456\n")).isFalse();
+	}
 }

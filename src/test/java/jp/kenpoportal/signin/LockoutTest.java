@@ -108,6 +108,8 @@ class LockoutTest {
 		accounts.unlock(member.kenpo().id(), member.accountId());
 		assertThat(Journeys.signIn(new TestBrowser(port, member.host()), member.loginId(), member.initialPassword())
 			.path()).isEqualTo("/onboarding/birth-date");
+		assertThat(audit.recent(member.kenpo().id(), member.accountId(), 5)).extracting(AuditEntry::type)
+			.contains(AuditType.ACCOUNT_UNLOCKED_BY_KENPO);
 	}
 
 	@Test
@@ -130,6 +132,28 @@ class LockoutTest {
 		assertThat(unknownText).isEqualTo(wrongText).contains(INVALID);
 		// both pay for one Argon2id verification: the unknown ID is not visibly faster
 		assertThat(median(unknown)).isGreaterThan(median(wrong) / 2);
+	}
+
+	@Test
+	void whenTheTypedUserIdNamesNoAccountThenTheAuditKeepsOnlyItsKeyedHash(
+			@Autowired org.springframework.jdbc.core.simple.JdbcClient jdbc) {
+		TestMember member = members.newMember("sakura");
+		String typedPassword = "my-secret-pw-" + System.nanoTime();
+
+		Journeys.signIn(new TestBrowser(port, member.host()), typedPassword, "whatever1");
+		Journeys.signIn(new TestBrowser(port, member.host()), typedPassword, "whatever2");
+		Journeys.signIn(new TestBrowser(port, member.host()), member.loginId(), "whatever1");
+
+		List<String> unknown = jdbc.sql("""
+				select detail from audit_event where kenpo_id = ? and type = 'SIGN_IN_FAILED' and account_id is null
+				order by id desc limit 2""").param(member.kenpo().id()).query(String.class).list();
+		assertThat(unknown).hasSize(2).allSatisfy(detail -> assertThat(detail).startsWith("UNKNOWN_USER unknown-id:")
+			.doesNotContain(typedPassword)
+			.doesNotContain("my-secret"));
+		// the same typed ID gives the same hash, so repeated tries can be told apart
+		assertThat(unknown.get(0)).isEqualTo(unknown.get(1));
+		assertThat(audit.recent(member.kenpo().id(), member.accountId(), 1).get(0).detail())
+			.isEqualTo("WRONG_PASSWORD " + member.loginId());
 	}
 
 	@Test

@@ -54,6 +54,28 @@ class SecurityHeadersTest {
 	}
 
 	@Test
+	void whenTheErrorPageIsAskedForDirectlyThenItIsAnOrdinaryErrorPage() {
+		Page page = new TestBrowser(port, "sakura.localhost").get("/error");
+
+		assertThat(page.status()).isLessThan(500);
+		assertThat(page.heading()).isNotBlank();
+		assertThat(page.header("X-Content-Type-Options")).isEqualTo("nosniff");
+	}
+
+	@Test
+	void whenTheHostIsUnknownThenTheNotFoundPageCarriesTheSecurityHeaders() {
+		Page page = new TestBrowser(port, "unknown.localhost").get("/login");
+
+		assertThat(page.status()).isEqualTo(404);
+		assertThat(page.heading()).isEqualTo("ページが見つかりません");
+		assertThat(page.header("X-Content-Type-Options")).isEqualTo("nosniff");
+		assertThat(page.header("X-Frame-Options")).isEqualTo("DENY");
+		assertThat(page.header("Cache-Control")).contains("no-store");
+		assertThat(page.header("Referrer-Policy")).isEqualTo("same-origin");
+		assertThat(page.header("Content-Security-Policy")).contains("default-src 'none'", "frame-ancestors 'none'");
+	}
+
+	@Test
 	void whenSignedInPagesAreServedThenBrowsersMayNotStoreThem() {
 		TestMember member = members.newMember("sakura");
 		TestBrowser browser = new TestBrowser(port, member.host());

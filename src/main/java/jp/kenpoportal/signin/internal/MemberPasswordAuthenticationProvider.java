@@ -10,6 +10,7 @@ import jp.kenpoportal.account.Accounts;
 import jp.kenpoportal.account.PasswordCheck;
 import jp.kenpoportal.audit.AuditTrail;
 import jp.kenpoportal.audit.AuditType;
+import jp.kenpoportal.audit.TypedUserIds;
 import jp.kenpoportal.common.TypedInput;
 import jp.kenpoportal.signin.MemberPrincipal;
 import jp.kenpoportal.signin.QualificationAccess;
@@ -40,15 +41,18 @@ class MemberPasswordAuthenticationProvider implements AuthenticationProvider {
 
 	private final AuditTrail audit;
 
+	private final TypedUserIds typedUserIds;
+
 	private final Clock clock;
 
 	private final QualificationAccess qualificationAccess;
 
-	MemberPasswordAuthenticationProvider(Accounts accounts, RateLimits limits, AuditTrail audit, Clock clock,
-			QualificationAccess qualificationAccess) {
+	MemberPasswordAuthenticationProvider(Accounts accounts, RateLimits limits, AuditTrail audit,
+			TypedUserIds typedUserIds, Clock clock, QualificationAccess qualificationAccess) {
 		this.accounts = accounts;
 		this.limits = limits;
 		this.audit = audit;
+		this.typedUserIds = typedUserIds;
 		this.clock = clock;
 		this.qualificationAccess = qualificationAccess;
 	}
@@ -79,7 +83,9 @@ class MemberPasswordAuthenticationProvider implements AuthenticationProvider {
 		}
 		limits.tryAcquire(RateLimits.Limit.SIGN_IN_FAILURES_PER_ADDRESS, addressKey);
 		// a lock (LOCKED_NOW) was recorded with the lock itself, by LockNotifier
-		audit.record(kenpo.id(), accountId, AuditType.SIGN_IN_FAILED, check.outcome() + " " + loginId);
+		// an ID that names no account may be a mistyped password: only its keyed hash is kept
+		audit.record(kenpo.id(), accountId, AuditType.SIGN_IN_FAILED,
+				check.outcome() + " " + typedUserIds.forAudit(kenpo.id(), loginId, accountId != null));
 		throw new SignInRefusedException();
 	}
 

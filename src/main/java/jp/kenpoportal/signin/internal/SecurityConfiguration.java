@@ -27,8 +27,6 @@ import org.springframework.security.web.context.NullSecurityContextRepository;
 import org.springframework.security.web.context.SecurityContextRepository;
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter;
 import org.springframework.session.security.web.authentication.SpringSessionRememberMeServices;
-import org.springframework.session.web.http.CookieSerializer;
-import org.springframework.session.web.http.DefaultCookieSerializer;
 
 /**
  * The member-facing security: password first, then the member's second factor, onboarding
@@ -125,23 +123,16 @@ class SecurityConfiguration {
 		return new KenpoBoundSecurityContextRepository();
 	}
 
-	/** ログイン状態の保存: the session itself lives for the remembered period (Spring Session). */
+	/**
+	 * ログイン状態の保存: the session itself lives for the remembered period (Spring Session), and
+	 * no longer ({@link SessionLifetime}).
+	 */
 	@Bean
 	SpringSessionRememberMeServices rememberMeServices(SecuritySettings settings) {
 		SpringSessionRememberMeServices services = new SpringSessionRememberMeServices();
 		services.setRememberMeParameterName(REMEMBER_ME_PARAMETER);
 		services.setValiditySeconds((int) settings.rememberMeDuration().toSeconds());
 		return services;
-	}
-
-	@Bean
-	CookieSerializer cookieSerializer() {
-		DefaultCookieSerializer serializer = new DefaultCookieSerializer();
-		serializer.setCookieName("KENPO_SESSION");
-		serializer.setSameSite("Lax");
-		serializer.setUseHttpOnlyCookie(true);
-		serializer.setRememberMeRequestAttribute(SpringSessionRememberMeServices.REMEMBER_ME_LOGIN_ATTR);
-		return serializer;
 	}
 
 	/** HSTS on HTTPS, but never for *.localhost, where a pinned HTTPS would break local work. */

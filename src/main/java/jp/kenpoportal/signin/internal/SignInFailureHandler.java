@@ -6,6 +6,7 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import jakarta.servlet.http.HttpSession;
 
+import jp.kenpoportal.common.TypedInput;
 import jp.kenpoportal.signin.AccessEndedException;
 import jp.kenpoportal.signin.QualificationAccess;
 
@@ -31,8 +32,9 @@ class SignInFailureHandler implements AuthenticationFailureHandler {
 		HttpSession session = request.getSession();
 		session.setAttribute(ERROR, exception instanceof SignInThrottledException ? "signin.error.throttled"
 				: "signin.error.invalid");
-		String userId = request.getParameter("userId");
-		session.setAttribute(USER_ID, userId == null || userId.length() > 100 ? "" : userId);
+		// shown again as typed, less any control character (refused, never shown)
+		String userId = TypedInput.shown(request.getParameter("userId"));
+		session.setAttribute(USER_ID, userId.length() > 100 ? "" : userId);
 		response.sendRedirect(request.getContextPath() + "/login");
 	}
 }

@@ -53,8 +53,8 @@ class ForgotPasswordController {
 		Kenpo kenpo = CurrentKenpo.get();
 		String typedUserId = TypedInput.userId(userId);
 		String typedEmail = TypedInput.email(email);
-		model.addAttribute("userId", userId);
-		model.addAttribute("email", email);
+		model.addAttribute("userId", TypedInput.shown(userId));
+		model.addAttribute("email", TypedInput.shown(email));
 		if (typedUserId.isEmpty()) {
 			return error(model, "userId", "recovery.error.userIdRequired");
 		}

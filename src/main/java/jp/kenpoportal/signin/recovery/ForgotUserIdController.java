@@ -56,8 +56,8 @@ class ForgotUserIdController {
 		Kenpo kenpo = CurrentKenpo.get();
 		String typedEmail = TypedInput.email(email);
 		Optional<LocalDate> typedBirthDate = BirthDates.parse(birthDate);
-		model.addAttribute("email", email);
-		model.addAttribute("birthDate", birthDate);
+		model.addAttribute("email", TypedInput.shown(email));
+		model.addAttribute("birthDate", TypedInput.shown(birthDate));
 		if (!EmailAddress.isValid(typedEmail)) {
 			return error(model, "email",
 					typedEmail.isEmpty() ? "recovery.error.emailRequired" : "recovery.error.emailFormat");

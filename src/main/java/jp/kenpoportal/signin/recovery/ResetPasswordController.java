@@ -1,5 +1,6 @@
 package jp.kenpoportal.signin.recovery;
 
+import java.time.LocalDate;
 import java.util.List;
 import java.util.Optional;
 
@@ -24,8 +25,9 @@ import org.springframework.web.bind.annotation.RequestParam;
 
 /**
  * The link in the reset mail. Opening it only shows the form (mail scanners open links too);
- * posting a password that keeps the kenpo's rules uses the link up, ends every session of
- * the account and sends the member to sign in again, second factor included.
+ * posting the member's birth date and a password that keeps the kenpo's rules uses the link up,
+ * lifts any lock, ends every session of the account and sends the member to sign in again,
+ * second factor included.
  */
 @Controller
 class ResetPasswordController {
@@ -64,13 +66,26 @@ class ResetPasswordController {
 	}
 
 	@PostMapping("/reset-password")
-	String processForm(@RequestParam(defaultValue = "") String token, @RequestParam(defaultValue = "") String password,
-			@RequestParam(defaultValue = "") String passwordConfirm, Model model, HttpServletRequest request,
-			HttpServletResponse response) {
+	String processForm(@RequestParam(defaultValue = "") String token, @RequestParam(defaultValue = "") String birthDate,
+			@RequestParam(defaultValue = "") String password, @RequestParam(defaultValue = "") String passwordConfirm,
+			Model model, HttpServletRequest request, HttpServletResponse response) {
 		Kenpo kenpo = CurrentKenpo.get();
 		Optional<Account> account = resets.peek(kenpo, token);
 		if (account.isEmpty()) {
 			return INVALID;
+		}
+		model.addAttribute("birthDate", TypedInput.shown(birthDate));
+		Optional<LocalDate> typedBirthDate = BirthDates.parse(birthDate);
+		if (typedBirthDate.isEmpty()) {
+			return birthDateError(model, kenpo, account.get(), token, "recovery.error.birthDateFormat");
+		}
+		switch (resets.checkBirthDate(kenpo, token, account.get(), typedBirthDate.get())) {
+			case LINK_VOID:
+				return INVALID;
+			case WRONG:
+				return birthDateError(model, kenpo, account.get(), token, "recovery.error.birthDateMismatch");
+			case MATCHED:
+				break;
 		}
 		String typed = TypedInput.password(password);
 		List<String> errors = newPasswords.problems(kenpo, account.get(), typed, TypedInput.password(passwordConfirm));
@@ -94,6 +109,12 @@ class ResetPasswordController {
 		}
 		int ended = sessions.endAllSessions(account.id());
 		audit.record(kenpo.id(), account.id(), AuditType.OTHER_SESSIONS_SIGNED_OUT, ended + " sessions (password reset)");
+	}
+
+	private String birthDateError(Model model, Kenpo kenpo, Account account, String token, String key) {
+		model.addAttribute("error", key);
+		model.addAttribute("errorField", "birthDate");
+		return form(model, kenpo, account, token);
 	}
 
 	private String form(Model model, Kenpo kenpo, Account account, String token) {

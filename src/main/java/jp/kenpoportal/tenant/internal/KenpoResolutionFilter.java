@@ -47,15 +47,25 @@ class KenpoResolutionFilter extends OncePerRequestFilter {
 			chain.doFilter(request, response);
 		}
 		else {
-			notFound(response);
+			notFound(request, response);
 		}
 	}
 
-	private static void notFound(HttpServletResponse response) throws IOException {
+	// Spring Security's header writers never see this answer (it runs before them): the same
+	// headers as every other response, set by hand (ASVS V3.4)
+	private static void notFound(HttpServletRequest request, HttpServletResponse response) throws IOException {
 		response.setStatus(HttpServletResponse.SC_NOT_FOUND);
 		response.setContentType("text/html;charset=UTF-8");
 		response.setHeader("Cache-Control", "no-store");
-		response.setHeader("Content-Security-Policy", "default-src 'none'; frame-ancestors 'none'");
+		response.setHeader("Content-Security-Policy", "default-src 'none'; frame-ancestors 'none'; base-uri 'none'");
+		response.setHeader("X-Content-Type-Options", "nosniff");
+		response.setHeader("X-Frame-Options", "DENY");
+		response.setHeader("Referrer-Policy", "same-origin");
+		response.setHeader("Permissions-Policy", "camera=(), microphone=(), geolocation=(), payment=()");
+		String host = request.getServerName();
+		if (request.isSecure() && !host.equals("localhost") && !host.endsWith(".localhost")) {
+			response.setHeader("Strict-Transport-Security", "max-age=31536000 ; includeSubDomains");
+		}
 		response.getOutputStream().write("""
 				<!DOCTYPE html><html lang="ja"><head><meta charset="UTF-8"><title>ページが見つかりません</title></head>
 				<body><h1>ページが見つかりません</h1><p>このアドレスで提供しているサービスはありません。URLをご確認ください。</p></body></html>

@@ -56,6 +56,9 @@ class ForgotPasswordTest {
 	@Autowired
 	JdbcClient jdbc;
 
+	/** The member whose reset link was requested last. */
+	private TestMember linked;
+
 	@AfterEach
 	void resetClock() {
 		clock.reset();
@@ -76,6 +79,7 @@ class ForgotPasswordTest {
 
 	/** Asks for a reset link and returns the path the mailed link opens. */
 	private String requestLink(TestMember member) {
+		linked = member;
 		int before = mailbox.count(member.email());
 		Page page = ask(new TestBrowser(port, member.host()), member.loginId(), member.email());
 		assertThat(page.info()).contains(NEUTRAL);
@@ -91,10 +95,12 @@ class ForgotPasswordTest {
 		return link.getRawPath() + "?" + link.getRawQuery();
 	}
 
-	private static Page setPassword(TestBrowser browser, String linkPath, String password, String confirm) {
+	/** Sets a password through the link, with the birth date of the member it was last requested for. */
+	private Page setPassword(TestBrowser browser, String linkPath, String password, String confirm) {
 		Page form = browser.get(linkPath);
 		assertThat(form.heading()).isEqualTo("パスワードの再設定");
-		return browser.submit("/reset-password", Map.of("password", password, "passwordConfirm", confirm));
+		return browser.submit("/reset-password", Map.of("birthDate", linked.birthDateDigits(), "password", password,
+				"passwordConfirm", confirm));
 	}
 
 	private int queued(String recipient) {
@@ -179,7 +185,7 @@ class ForgotPasswordTest {
 		String token = second.page().doc().selectFirst("input[name=token]").attr("value");
 		setPassword(first, link, NEW_PASSWORD, NEW_PASSWORD);
 
-		Page posted = second.submit("/reset-password", Map.of("password", "Another-Pass-99",
+		Page posted = second.submit("/reset-password", Map.of("birthDate", member.birthDateDigits(), "password", "Another-Pass-99",
 				"passwordConfirm", "Another-Pass-99"));
 		Page opened = new TestBrowser(port, member.host()).get(link);
 
@@ -214,7 +220,8 @@ class ForgotPasswordTest {
 		browser.get(link);
 
 		clock.advance(Duration.ofMinutes(31));
-		Page page = browser.submit("/reset-password", Map.of("password", NEW_PASSWORD, "passwordConfirm", NEW_PASSWORD));
+		Page page = browser.submit("/reset-password", Map.of("birthDate", member.birthDateDigits(), "password",
+				NEW_PASSWORD, "passwordConfirm", NEW_PASSWORD));
 
 		assertThat(page.heading()).isEqualTo("このリンクは使用できません");
 		clock.reset();
@@ -334,12 +341,68 @@ class ForgotPasswordTest {
 	}
 
 	@Test
+	void whenTheBirthDateIsWrongThenTheFormStaysWithTheMessageAndFiveWrongOnesVoidTheLink() {
+		TestMember member = onboardedMember();
+		String link = requestLink(member);
+		TestBrowser browser = new TestBrowser(port, member.host());
+		browser.get(link);
+
+		Page malformed = browser.submit("/reset-password", Map.of("birthDate", "1979-13", "password", NEW_PASSWORD,
+				"passwordConfirm", NEW_PASSWORD));
+		assertThat(malformed.heading()).isEqualTo("パスワードの再設定");
+		assertThat(malformed.error()).contains("生年月日を西暦・数字8桁で入力してください");
+		assertThat(malformed.value("birthDate")).isEqualTo("1979-13");
+		Page wrong = null;
+		for (int i = 1; i <= 4; i++) {
+			wrong = browser.submit("/reset-password", Map.of("birthDate", "1900010" + i, "password", NEW_PASSWORD,
+					"passwordConfirm", NEW_PASSWORD));
+		}
+		assertThat(wrong.heading()).isEqualTo("パスワードの再設定");
+		assertThat(wrong.error()).contains("生年月日がご登録の内容と一致しません。");
+		assertThat(wrong.doc().selectFirst("#birthDate").attr("aria-invalid")).isEqualTo("true");
+		Page fifth = browser.submit("/reset-password", Map.of("birthDate", "19000105", "password", NEW_PASSWORD,
+				"passwordConfirm", NEW_PASSWORD));
+
+		assertThat(fifth.heading()).isEqualTo("このリンクは使用できません");
+		assertThat(new TestBrowser(port, member.host()).get(link).heading()).isEqualTo("このリンクは使用できません");
+		assertThat(Journeys.signIn(new TestBrowser(port, member.host()), member.loginId(), PASSWORD).path())
+			.startsWith("/mfa/email");
+	}
+
+	@Test
+	void whenSomeoneLockedTheAccountWithWrongPasswordsThenTheMembersOwnResetLiftsTheLock() {
+		TestMember member = onboardedMember();
+		int before = mailbox.count(member.email());
+		for (int round = 0; round < 4; round++) {
+			for (int i = 0; i < 5; i++) {
+				Journeys.signIn(new TestBrowser(port, member.host()), member.loginId(), "wrong-" + i);
+			}
+			clock.advance(Duration.ofHours(25));
+		}
+		assertThat(Journeys.signIn(new TestBrowser(port, member.host()), member.loginId(), PASSWORD).path())
+			.isEqualTo("/login");
+		Mail lockMail = mailbox.awaitMail(member.email(), before + 4);
+		assertThat(lockMail.text()).contains("アカウントをロックしました")
+			.contains("「パスワードを忘れた方」から、ご登録のメールアドレスと生年月日でパスワードを再設定すると、ロックも解除されます。");
+
+		String link = requestLink(member);
+		assertThat(setPassword(new TestBrowser(port, member.host()), link, NEW_PASSWORD, NEW_PASSWORD).path())
+			.isEqualTo("/login?passwordReset");
+
+		assertThat(Journeys.signIn(new TestBrowser(port, member.host()), member.loginId(), NEW_PASSWORD).path())
+			.startsWith("/mfa/email");
+		assertThat(audit.recent(member.kenpo().id(), member.accountId(), 20)).extracting(e -> e.type())
+			.contains(AuditType.ACCOUNT_UNLOCKED_BY_RESET, AuditType.PASSWORD_RESET_COMPLETED);
+	}
+
+	@Test
 	void whenTheKenpoRequiresLettersAndDigitsThenAPasswordWithoutDigitsIsRefused() {
 		TestMember member = members.newMember("aoba");
 		Journeys.onboard(new TestBrowser(port, member.host()), mailbox, member, "Aoba-Member-2026");
 		int before = mailbox.count(member.email());
 		ask(new TestBrowser(port, member.host()), member.loginId(), member.email());
 		String link = linkPath(mailbox.awaitMail(member.email(), before + 1));
+		linked = member;
 
 		Page page = setPassword(new TestBrowser(port, member.host()), link, "Only-Letters-Here", "Only-Letters-Here");
 

@@ -1,0 +1,80 @@
+package jp.kenpoportal.signin;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+import jp.kenpoportal.account.Accounts;
+import jp.kenpoportal.support.PortalTest;
+import jp.kenpoportal.support.TestBrowser;
+import jp.kenpoportal.support.TestMembers;
+import jp.kenpoportal.support.TestMembers.TestMember;
+import org.junit.jupiter.api.Test;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+
+/**
+ * Whether a wrong password for a known, unlocked user ID is answered as fast as one for an
+ * unknown ID: 400 tries of each, interleaved, after a warm-up; prints both medians. Kept out of
+ * {@code verify} (its name): run it alone with
+ * {@code ./mvnw -B -ntp -q test -Dtest=SignInTimingBenchmark -Dsurefire.failIfNoSpecifiedTests=false}.
+ */
+@PortalTest
+class SignInTimingBenchmark {
+
+	private static final int TRIES = Integer.getInteger("bench.tries", 400);
+
+	private static final int WARM_UP = 40;
+
+	@LocalServerPort
+	int port;
+
+	@Autowired
+	TestMembers members;
+
+	@Autowired
+	Accounts accounts;
+
+	@Test
+	void wrongPasswordForKnownAndUnknownIdTakeAsLong() {
+		TestMember member = members.newMember("sakura");
+		List<Long> known = new ArrayList<>();
+		List<Long> unknown = new ArrayList<>();
+		for (int i = 0; i < WARM_UP + TRIES; i++) {
+			// alternate which goes first, so that neither always follows the other
+			long a;
+			long b;
+			if (i % 2 == 0) {
+				a = time(member, member.loginId());
+				b = time(member, "nobody" + i + "x");
+			}
+			else {
+				b = time(member, "nobody" + i + "x");
+				a = time(member, member.loginId());
+			}
+			if (i >= WARM_UP) {
+				known.add(a);
+				unknown.add(b);
+			}
+			// below the lock: only unlocked accounts are compared
+			accounts.unlock(member.kenpo().id(), member.accountId());
+		}
+		System.out.printf("SignInTimingBenchmark: %d tries each: known ID, wrong password: median %.2f ms, p90 %.2f ms;"
+				+ " unknown ID: median %.2f ms, p90 %.2f ms%n", TRIES, percentile(known, 50), percentile(known, 90),
+				percentile(unknown, 50), percentile(unknown, 90));
+	}
+
+	private long time(TestMember member, String userId) {
+		TestBrowser browser = new TestBrowser(port, member.host());
+		browser.get("/login");
+		long start = System.nanoTime();
+		browser.submit("/login", Map.of("userId", userId, "password", "wrong-password-1"));
+		return System.nanoTime() - start;
+	}
+
+	private static double percentile(List<Long> values, int p) {
+		List<Long> sorted = values.stream().sorted().toList();
+		return sorted.get(Math.min(sorted.size() - 1, sorted.size() * p / 100)) / 1e6;
+	}
+}
