@@ -1,10 +1,8 @@
 package jp.kenpoportal.browser;
 
-import java.time.Duration;
 import java.util.EnumSet;
 
 import com.microsoft.playwright.Page;
-import jp.kenpoportal.signin.totp.TotpAlgorithm;
 import jp.kenpoportal.support.Journeys;
 import jp.kenpoportal.support.MutableClock;
 import jp.kenpoportal.support.PortalTest;
@@ -31,8 +29,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 class LoginMethodBrowserTest extends BrowserTestSupport {
 
 	private static final String PASSWORD = "Kenpo-Portal-2026";
-
-	private static final Duration STEP = Duration.ofSeconds(TotpAlgorithm.STEP_SECONDS);
 
 	@Autowired
 	private MutableClock clock;
@@ -130,18 +126,8 @@ class LoginMethodBrowserTest extends BrowserTestSupport {
 		return page.locator("code.totp-key").innerText().strip().replace(" ", "");
 	}
 
-	/** What the app shows now by the portal's clock, waiting for the next code if this one is about to change. */
+	/** What the app shows now by the portal's clock (the next code if this one is about to change). */
 	private String appCode(String secret) {
-		long leftInStep = STEP.toMillis() - Math.floorMod(clock.instant().toEpochMilli(), STEP.toMillis());
-		if (leftInStep < 2_000) {
-			try {
-				Thread.sleep(leftInStep + 100);
-			}
-			catch (InterruptedException e) {
-				Thread.currentThread().interrupt();
-				throw new IllegalStateException(e);
-			}
-		}
-		return Totp.at(secret, clock.instant());
+		return Totp.fresh(secret, clock);
 	}
 }
