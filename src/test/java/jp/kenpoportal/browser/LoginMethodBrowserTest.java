@@ -51,7 +51,7 @@ class LoginMethodBrowserTest extends BrowserTestSupport {
 
 		follow(page, "ログイン方法変更");
 		assertThat(mainText(page)).contains("現在の認証方法", "ワンタイムパスワード（OTP）メール認証");
-		follow(page, "ワンタイムパスワード（OTP）アプリ認証に変更する");
+		press(page, "ワンタイムパスワード（OTP）アプリ認証に変更する");
 		assertThat(path(page)).isEqualTo("/login-method/switch/TOTP");
 		assertThat(heading(page)).isEqualTo("ワンタイムパスワード（OTP）アプリ認証に変更する");
 		String secret = revealManualKey(page);
@@ -61,7 +61,7 @@ class LoginMethodBrowserTest extends BrowserTestSupport {
 		assertThat(mainText(page)).contains("認証方法を変更しました。", "ワンタイムパスワード（OTP）アプリ認証");
 
 		// a new phone: the app is registered again with a new key; the old app's code is refused
-		follow(page, "認証アプリを再登録する");
+		press(page, "認証アプリを再登録する");
 		assertThat(path(page)).isEqualTo("/login-method/totp/renew");
 		assertThat(heading(page)).isEqualTo("認証アプリを再登録する");
 		String renewed = revealManualKey(page);
@@ -74,7 +74,7 @@ class LoginMethodBrowserTest extends BrowserTestSupport {
 		assertThat(path(page)).isEqualTo("/login-method");
 		assertThat(mainText(page)).contains("認証アプリを再登録しました。");
 
-		follow(page, "生体認証（パスキー）に変更する");
+		press(page, "生体認証（パスキー）に変更する");
 		assertThat(path(page)).isEqualTo("/login-method/switch/PASSKEY");
 		assertThat(heading(page)).isEqualTo("生体認証（パスキー）に変更する");
 		press(page, "パスキーを登録する");
@@ -109,7 +109,7 @@ class LoginMethodBrowserTest extends BrowserTestSupport {
 		assertThat(mainText(page)).contains("生体認証（パスキー）", "新たに登録できなくなりました")
 			.doesNotContain("パスキーを追加する");
 		int mails = mailbox.count(member.email());
-		follow(page, "ワンタイムパスワード（OTP）メール認証に変更する");
+		press(page, "ワンタイムパスワード（OTP）メール認証に変更する");
 		assertThat(path(page)).isEqualTo("/login-method/switch/EMAIL_CODE");
 		assertThat(mainText(page)).contains("6桁");
 		page.locator("#code").fill(mailbox.awaitMail(member.email(), mails + 1).code());

@@ -1,7 +1,5 @@
 package jp.kenpoportal.signin.emailcode;
 
-import java.time.Duration;
-
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
@@ -34,6 +32,8 @@ class EmailCodeSignInController {
 
 	private final EmailCodes codes;
 
+	private final EmailCodeResends resends;
+
 	private final Accounts accounts;
 
 	private final SessionControl sessions;
@@ -44,8 +44,9 @@ class EmailCodeSignInController {
 
 	private final java.time.Clock clock;
 
-	EmailCodeSignInController(SignedInAccount signedIn, EmailCodes codes, Accounts accounts, SessionControl sessions,
-			AuditTrail audit, java.time.Clock clock) {
+	EmailCodeSignInController(SignedInAccount signedIn, EmailCodes codes, EmailCodeResends resends, Accounts accounts,
+			SessionControl sessions, AuditTrail audit, java.time.Clock clock) {
+		this.resends = resends;
 		this.clock = clock;
 		this.signedIn = signedIn;
 		this.codes = codes;
@@ -102,13 +103,11 @@ class EmailCodeSignInController {
 		if (!usesEmailCode(account)) {
 			return "redirect:/";
 		}
-		Duration wait = codes.waitBeforeResend(account.id(), CodePurpose.SIGN_IN);
-		if (!wait.isZero()) {
-			model.addAttribute("errorArg", wait.toSeconds() + 1);
-			return page(model, account, "code.error.tooSoon");
-		}
-		if (!codes.takeResend(account.id(), request.getRemoteAddr())) {
-			return page(model, account, "code.error.tooMany");
+		EmailCodeResends.Resend resend = resends.take(account.id(),
+				codes.waitBeforeResend(account.id(), CodePurpose.SIGN_IN), request.getRemoteAddr());
+		if (!resend.allowed()) {
+			model.addAttribute("errorArg", resend.refusalArg());
+			return page(model, account, resend.refusal());
 		}
 		Kenpo kenpo = CurrentKenpo.get();
 		codes.issue(kenpo, account.id(), CodePurpose.SIGN_IN, account.email());
