@@ -32,8 +32,6 @@ class EmailCodeSignInController {
 
 	private final EmailCodes codes;
 
-	private final EmailCodeResends resends;
-
 	private final Accounts accounts;
 
 	private final SessionControl sessions;
@@ -44,9 +42,8 @@ class EmailCodeSignInController {
 
 	private final java.time.Clock clock;
 
-	EmailCodeSignInController(SignedInAccount signedIn, EmailCodes codes, EmailCodeResends resends, Accounts accounts,
-			SessionControl sessions, AuditTrail audit, java.time.Clock clock) {
-		this.resends = resends;
+	EmailCodeSignInController(SignedInAccount signedIn, EmailCodes codes, Accounts accounts, SessionControl sessions,
+			AuditTrail audit, java.time.Clock clock) {
 		this.clock = clock;
 		this.signedIn = signedIn;
 		this.codes = codes;
@@ -103,14 +100,13 @@ class EmailCodeSignInController {
 		if (!usesEmailCode(account)) {
 			return "redirect:/";
 		}
-		EmailCodeResends.Resend resend = resends.take(account.id(),
-				codes.waitBeforeResend(account.id(), CodePurpose.SIGN_IN), request.getRemoteAddr());
+		Kenpo kenpo = CurrentKenpo.get();
+		EmailCodeResends.Resend resend = codes.resend(kenpo, account.id(), CodePurpose.SIGN_IN, account.email(),
+				request.getRemoteAddr());
 		if (!resend.allowed()) {
 			model.addAttribute("errorArg", resend.refusalArg());
 			return page(model, account, resend.refusal());
 		}
-		Kenpo kenpo = CurrentKenpo.get();
-		codes.issue(kenpo, account.id(), CodePurpose.SIGN_IN, account.email());
 		audit.record(kenpo.id(), account.id(), AuditType.EMAIL_CODE_SENT, "SIGN_IN resend");
 		model.addAttribute("resent", true);
 		return page(model, account, null);

@@ -103,6 +103,16 @@ public class EmailCodes {
 		return true;
 	}
 
+	/** 再送信 of a code: a new one, voiding the old, within {@link EmailCodeResends}' wait and quotas. */
+	public EmailCodeResends.Resend resend(Kenpo kenpo, long accountId, CodePurpose purpose, String email,
+			String clientAddress) {
+		EmailCodeResends.Resend resend = resends.take(accountId, waitBeforeResend(accountId, purpose), clientAddress);
+		if (resend.allowed()) {
+			issue(kenpo, accountId, purpose, email);
+		}
+		return resend;
+	}
+
 	@Transactional
 	public CodeCheck check(long accountId, CodePurpose purpose, String typed) {
 		String code = TypedInput.digits(typed);

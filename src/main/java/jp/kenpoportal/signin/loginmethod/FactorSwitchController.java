@@ -45,8 +45,6 @@ class FactorSwitchController {
 
 	private final EmailCodes codes;
 
-	private final EmailCodeResends resends;
-
 	private final TotpEnrolment totpEnrolment;
 
 	private final SessionControl sessions;
@@ -54,13 +52,11 @@ class FactorSwitchController {
 	private final AuditTrail audit;
 
 	FactorSwitchController(SignedInAccount signedIn, RecentProof recentProof, FactorSwitches switches,
-			EmailCodes codes, EmailCodeResends resends, TotpEnrolment totpEnrolment, SessionControl sessions,
-			AuditTrail audit) {
+			EmailCodes codes, TotpEnrolment totpEnrolment, SessionControl sessions, AuditTrail audit) {
 		this.signedIn = signedIn;
 		this.recentProof = recentProof;
 		this.switches = switches;
 		this.codes = codes;
-		this.resends = resends;
 		this.totpEnrolment = totpEnrolment;
 		this.sessions = sessions;
 		this.audit = audit;
@@ -139,13 +135,12 @@ class FactorSwitchController {
 				|| !switches.inProgress(account, SecondFactor.EMAIL_CODE, session)) {
 			return "redirect:" + OverviewPage.PATH;
 		}
-		EmailCodeResends.Resend resend = resends.take(account.id(),
-				codes.waitBeforeResend(account.id(), CodePurpose.ENROL), request.getRemoteAddr());
+		EmailCodeResends.Resend resend = codes.resend(kenpo, account.id(), CodePurpose.ENROL, account.email(),
+				request.getRemoteAddr());
 		if (!resend.allowed()) {
 			model.addAttribute("errorArg", resend.refusalArg());
 			return enrolmentPage(kenpo, account, SecondFactor.EMAIL_CODE, model, session, resend.refusal());
 		}
-		codes.issue(kenpo, account.id(), CodePurpose.ENROL, account.email());
 		audit.record(kenpo.id(), account.id(), AuditType.EMAIL_CODE_SENT, "SWITCH resend");
 		model.addAttribute("resent", true);
 		return enrolmentPage(kenpo, account, SecondFactor.EMAIL_CODE, model, session, null);

@@ -46,8 +46,6 @@ class FactorEnrolmentStep implements OnboardingStep {
 
 	private final EmailCodes codes;
 
-	private final EmailCodeResends resends;
-
 	private final Accounts accounts;
 
 	private final SessionControl sessions;
@@ -58,9 +56,8 @@ class FactorEnrolmentStep implements OnboardingStep {
 
 	private final Passkeys passkeys;
 
-	FactorEnrolmentStep(SignedInAccount signedIn, EmailCodes codes, EmailCodeResends resends, Accounts accounts,
-			SessionControl sessions, AuditTrail audit, TotpEnrolment totp, Passkeys passkeys) {
-		this.resends = resends;
+	FactorEnrolmentStep(SignedInAccount signedIn, EmailCodes codes, Accounts accounts, SessionControl sessions,
+			AuditTrail audit, TotpEnrolment totp, Passkeys passkeys) {
 		this.signedIn = signedIn;
 		this.codes = codes;
 		this.accounts = accounts;
@@ -166,13 +163,12 @@ class FactorEnrolmentStep implements OnboardingStep {
 		if (account.secondFactor() != SecondFactor.EMAIL_CODE) {
 			return "redirect:" + PATH;
 		}
-		EmailCodeResends.Resend resend = resends.take(account.id(),
-				codes.waitBeforeResend(account.id(), CodePurpose.ENROL), request.getRemoteAddr());
+		EmailCodeResends.Resend resend = codes.resend(kenpo, account.id(), CodePurpose.ENROL, account.email(),
+				request.getRemoteAddr());
 		if (!resend.allowed()) {
 			model.addAttribute("errorArg", resend.refusalArg());
 			return view(model, account, resend.refusal());
 		}
-		codes.issue(kenpo, account.id(), CodePurpose.ENROL, account.email());
 		audit.record(kenpo.id(), account.id(), AuditType.EMAIL_CODE_SENT, "ENROL resend");
 		model.addAttribute("resent", true);
 		return view(model, account, null);
