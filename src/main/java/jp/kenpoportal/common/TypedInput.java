@@ -1,7 +1,12 @@
 package jp.kenpoportal.common;
 
 import java.text.Normalizer;
+import java.time.LocalDate;
+import java.time.format.DateTimeFormatter;
+import java.time.format.DateTimeParseException;
+import java.time.format.ResolverStyle;
 import java.util.Locale;
+import java.util.Optional;
 
 /**
  * The one normalisation every typed input goes through: NFKC turns 全角 digits and letters
@@ -15,6 +20,9 @@ import java.util.Locale;
  * which would otherwise end the request in an error page without counting the attempt.
  */
 public final class TypedInput {
+
+	private static final DateTimeFormatter EIGHT_DIGITS = DateTimeFormatter.ofPattern("uuuuMMdd")
+		.withResolverStyle(ResolverStyle.STRICT);
 
 	private TypedInput() {
 	}
@@ -85,5 +93,29 @@ public final class TypedInput {
 		String s = text(raw);
 		int at = s.lastIndexOf('@');
 		return at < 0 ? s : s.substring(0, at) + s.substring(at).toLowerCase(Locale.ROOT);
+	}
+
+	/**
+	 * A birth date (生年月日) as members type it: 8 digits YYYYMMDD (西暦), 全角 digits, or with
+	 * separators such as 1979/08/22, 1979-8-22 or 1979年8月22日; empty when it is no real date.
+	 */
+	public static Optional<LocalDate> birthDate(String raw) {
+		String typed = text(raw);
+		String[] parts = typed.split("[\\s\\-/.年月日]+");
+		String eight = parts.length == 3 && parts[0].length() == 4 ? parts[0] + twoDigits(parts[1]) + twoDigits(parts[2])
+				: digits(typed);
+		if (!eight.matches("\\d{8}")) {
+			return Optional.empty();
+		}
+		try {
+			return Optional.of(LocalDate.parse(eight, EIGHT_DIGITS));
+		}
+		catch (DateTimeParseException e) {
+			return Optional.empty();
+		}
+	}
+
+	private static String twoDigits(String part) {
+		return part.length() == 1 ? "0" + part : part;
 	}
 }

@@ -4,7 +4,6 @@ import java.time.Duration;
 import java.util.EnumSet;
 
 import com.microsoft.playwright.Page;
-import jp.kenpoportal.signin.totp.TotpAlgorithm;
 import jp.kenpoportal.support.Journeys;
 import jp.kenpoportal.support.MutableClock;
 import jp.kenpoportal.support.PortalTest;
@@ -32,8 +31,6 @@ class LoginMethodBrowserTest extends BrowserTestSupport {
 
 	private static final String PASSWORD = "Kenpo-Portal-2026";
 
-	private static final Duration STEP = Duration.ofSeconds(TotpAlgorithm.STEP_SECONDS);
-
 	@Autowired
 	private MutableClock clock;
 
@@ -55,9 +52,18 @@ class LoginMethodBrowserTest extends BrowserTestSupport {
 
 		follow(page, "ログイン方法変更");
 		assertThat(mainText(page)).contains("現在の認証方法", "ワンタイムパスワード（OTP）メール認証");
-		follow(page, "ワンタイムパスワード（OTP）アプリ認証に変更する");
+		// the mail code was proved more than five minutes ago: asked for again, then back to the switch
+		clock.advance(Duration.ofMinutes(6));
+		int mails = mailbox.count(member.email());
+		press(page, "ワンタイムパスワード（OTP）アプリ認証に変更する");
+		assertThat(path(page)).isEqualTo("/mfa/email");
+		assertThat(mainText(page)).contains("もう一度認証してください");
+		page.locator("#code").fill(mailbox.awaitMail(member.email(), mails + 1).code());
+		press(page, "認証する");
 		assertThat(path(page)).isEqualTo("/login-method/switch/TOTP");
 		assertThat(heading(page)).isEqualTo("ワンタイムパスワード（OTP）アプリ認証に変更する");
+		press(page, "変更を始める");
+		assertThat(path(page)).isEqualTo("/login-method/switch/TOTP");
 		String secret = revealManualKey(page);
 		page.locator("#code").fill(appCode(secret));
 		press(page, "認証する");
@@ -65,7 +71,7 @@ class LoginMethodBrowserTest extends BrowserTestSupport {
 		assertThat(mainText(page)).contains("認証方法を変更しました。", "ワンタイムパスワード（OTP）アプリ認証");
 
 		// a new phone: the app is registered again with a new key; the old app's code is refused
-		follow(page, "認証アプリを再登録する");
+		press(page, "認証アプリを再登録する");
 		assertThat(path(page)).isEqualTo("/login-method/totp/renew");
 		assertThat(heading(page)).isEqualTo("認証アプリを再登録する");
 		String renewed = revealManualKey(page);
@@ -78,7 +84,7 @@ class LoginMethodBrowserTest extends BrowserTestSupport {
 		assertThat(path(page)).isEqualTo("/login-method");
 		assertThat(mainText(page)).contains("認証アプリを再登録しました。");
 
-		follow(page, "生体認証（パスキー）に変更する");
+		press(page, "生体認証（パスキー）に変更する");
 		assertThat(path(page)).isEqualTo("/login-method/switch/PASSKEY");
 		assertThat(heading(page)).isEqualTo("生体認証（パスキー）に変更する");
 		press(page, "パスキーを登録する");
@@ -113,7 +119,7 @@ class LoginMethodBrowserTest extends BrowserTestSupport {
 		assertThat(mainText(page)).contains("生体認証（パスキー）", "新たに登録できなくなりました")
 			.doesNotContain("パスキーを追加する");
 		int mails = mailbox.count(member.email());
-		follow(page, "ワンタイムパスワード（OTP）メール認証に変更する");
+		press(page, "ワンタイムパスワード（OTP）メール認証に変更する");
 		assertThat(path(page)).isEqualTo("/login-method/switch/EMAIL_CODE");
 		assertThat(mainText(page)).contains("6桁");
 		page.locator("#code").fill(mailbox.awaitMail(member.email(), mails + 1).code());
@@ -130,18 +136,8 @@ class LoginMethodBrowserTest extends BrowserTestSupport {
 		return page.locator("code.totp-key").innerText().strip().replace(" ", "");
 	}
 
-	/** What the app shows now by the portal's clock, waiting for the next code if this one is about to change. */
+	/** What the app shows now by the portal's clock (the next code if this one is about to change). */
 	private String appCode(String secret) {
-		long leftInStep = STEP.toMillis() - Math.floorMod(clock.instant().toEpochMilli(), STEP.toMillis());
-		if (leftInStep < 2_000) {
-			try {
-				Thread.sleep(leftInStep + 100);
-			}
-			catch (InterruptedException e) {
-				Thread.currentThread().interrupt();
-				throw new IllegalStateException(e);
-			}
-		}
-		return Totp.at(secret, clock.instant());
+		return Totp.fresh(secret, clock);
 	}
 }

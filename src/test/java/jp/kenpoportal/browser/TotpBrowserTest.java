@@ -87,16 +87,9 @@ class TotpBrowserTest extends BrowserTestSupport {
 		assertHome(page, member);
 	}
 
-	/**
-	 * What the app shows now, by the portal's clock; if the code is about to change within two
-	 * seconds, the member waits for the next one, as the page advises.
-	 */
+	/** What the app shows now by the portal's clock (the next code if this one is about to change). */
 	private String appCode(String secret) {
-		long leftInStep = STEP.toMillis() - Math.floorMod(clock.instant().toEpochMilli(), STEP.toMillis());
-		if (leftInStep < 2_000) {
-			sleep(leftInStep + 100);
-		}
-		return Totp.at(secret, clock.instant());
+		return Totp.fresh(secret, clock);
 	}
 
 	/** Six digits that are no code of the previous, current or next step. */
@@ -110,15 +103,5 @@ class TotpBrowserTest extends BrowserTestSupport {
 			n++;
 		}
 		return String.format("%06d", n);
-	}
-
-	private static void sleep(long millis) {
-		try {
-			Thread.sleep(millis);
-		}
-		catch (InterruptedException e) {
-			Thread.currentThread().interrupt();
-			throw new IllegalStateException(e);
-		}
 	}
 }

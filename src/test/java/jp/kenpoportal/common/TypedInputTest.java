@@ -1,5 +1,7 @@
 package jp.kenpoportal.common;
 
+import java.time.LocalDate;
+
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -55,5 +57,27 @@ class TypedInputTest {
 	void whenACodeEndsInALineBreakOrHoldsATabThenItIsStillForgiven() {
 		assertThat(TypedInput.digits("123\t456\r\n")).isEqualTo("123456");
 		assertThat(TypedInput.hasControlCharacter("123\t456\n")).isFalse();
+	}
+
+	@Test
+	void whenABirthDateIsTypedWithFullWidthDigitsOrSeparatorsThenItIsTheSameDate() {
+		LocalDate date = LocalDate.of(1979, 8, 22);
+		assertThat(TypedInput.birthDate("19790822")).contains(date);
+		assertThat(TypedInput.birthDate("１９７９０８２２")).contains(date);
+		assertThat(TypedInput.birthDate(" 1979/08/22 ")).contains(date);
+		assertThat(TypedInput.birthDate("1979-8-22")).contains(date);
+		assertThat(TypedInput.birthDate("1979年8月22日")).contains(date);
+		assertThat(TypedInput.birthDate("１９７９年８月２２日")).contains(date);
+		assertThat(TypedInput.birthDate("1979.08.22")).contains(date);
+	}
+
+	@Test
+	void whenABirthDateIsNoRealDateOrNotEightDigitsThenNothingIsParsed() {
+		assertThat(TypedInput.birthDate("19790230")).isEmpty();
+		assertThat(TypedInput.birthDate("790822")).isEmpty();
+		assertThat(TypedInput.birthDate("1979/13/01")).isEmpty();
+		assertThat(TypedInput.birthDate("")).isEmpty();
+		assertThat(TypedInput.birthDate(null)).isEmpty();
+		assertThat(TypedInput.birthDate("S54.8.22")).isEmpty();
 	}
 }

@@ -1,9 +1,9 @@
 package jp.kenpoportal.mail;
 
 import java.time.Duration;
-import java.time.Instant;
 
 import com.icegreen.greenmail.util.GreenMail;
+import jp.kenpoportal.support.Eventually;
 import jp.kenpoportal.support.Mailbox;
 import jp.kenpoportal.support.Journeys;
 import jp.kenpoportal.support.PortalTest;
@@ -85,12 +85,11 @@ class OutboxDeliveryTest {
 		}
 
 		// the server may come back empty: look for the two mails among whatever it holds
-		Instant deadline = Instant.now().plus(Duration.ofSeconds(15));
-		java.util.List<String> texts = java.util.List.of();
-		while (Instant.now().isBefore(deadline) && !(any(texts, "パスワードが変更されました") && any(texts, "/reset-password"))) {
-			Thread.sleep(100);
-			texts = mailbox.to(member.email()).stream().map(Mailbox.Mail::text).toList();
-		}
+		java.util.List<String> texts = Eventually.value(Duration.ofSeconds(15), () -> {
+			java.util.List<String> arrived = mailbox.to(member.email()).stream().map(Mailbox.Mail::text).toList();
+			return any(arrived, "パスワードが変更されました") && any(arrived, "/reset-password")
+					? java.util.Optional.of(arrived) : java.util.Optional.empty();
+		}, () -> "the mails sent during the outage did not all arrive: " + mailbox.to(member.email()));
 		assertThat(texts).anySatisfy(text -> assertThat(text).contains("パスワードが変更されました"))
 			.anySatisfy(text -> assertThat(text).contains("/reset-password"));
 		assertThat(before).isPositive();
@@ -107,7 +106,9 @@ class OutboxDeliveryTest {
 		outbox.enqueue(null, to, "送られるメール", "本文");
 
 		assertThat(mailbox.awaitMail(to, 1).subject()).isEqualTo("送られるメール");
-		Thread.sleep(500);
+		// the rolled-back mail was never queued, so nothing is left to arrive later
+		assertThat(jdbc.sql("select count(*) from mail_outbox where recipient = ?").param(to).query(Integer.class).single())
+			.isEqualTo(1);
 		assertThat(mailbox.count(to)).isEqualTo(1);
 	}
 
@@ -115,22 +116,15 @@ class OutboxDeliveryTest {
 		return texts.stream().anyMatch(t -> t.contains(part));
 	}
 
-	private void awaitFailedAttempt(String to) throws InterruptedException {
+	private void awaitFailedAttempt(String to) {
 		awaitFailedAttempts(to, 3);
 	}
 
-	private void awaitFailedAttempts(String to, int count) throws InterruptedException {
-		Instant deadline = Instant.now().plus(Duration.ofSeconds(10));
-		while (Instant.now().isBefore(deadline)) {
-			int failed = jdbc.sql("select count(*) from mail_outbox where recipient = ? and attempts > 0 and sent_at is null")
-				.param(to)
-				.query(Integer.class)
-				.single();
-			if (failed == count) {
-				return;
-			}
-			Thread.sleep(100);
-		}
-		throw new AssertionError("the outbox never tried to send while SMTP was down");
+	private void awaitFailedAttempts(String to, int count) {
+		Eventually.holds(Duration.ofSeconds(10), () -> jdbc
+			.sql("select count(*) from mail_outbox where recipient = ? and attempts > 0 and sent_at is null")
+			.param(to)
+			.query(Integer.class)
+			.single() == count, () -> "the outbox never tried to send while SMTP was down");
 	}
 }

@@ -99,7 +99,8 @@ class ChangeWithItsMailTest {
 		TestMember member = members.newMember("sakura");
 		TestBrowser browser = new TestBrowser(port, member.host());
 		Journeys.onboard(browser, mailbox, member, PASSWORD);
-		String secret = browser.get("/login-method/switch/TOTP").doc().selectFirst(".totp-key").text().replace(" ", "");
+		String secret = Journeys.startSwitch(browser, SecondFactor.TOTP).doc().selectFirst(".totp-key").text()
+			.replace(" ", "");
 
 		Page failed;
 		try (MailRefusal refusal = refuseMailTo(member.email())) {

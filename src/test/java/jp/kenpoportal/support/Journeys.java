@@ -3,6 +3,7 @@ package jp.kenpoportal.support;
 import java.util.Map;
 
 import jp.kenpoportal.support.TestBrowser.Page;
+import jp.kenpoportal.tenant.SecondFactor;
 import jp.kenpoportal.support.TestMembers.TestMember;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -69,5 +70,11 @@ public final class Journeys {
 		assertThat(page.path()).startsWith("/mfa/email");
 		String code = mailbox.awaitMail(member.email(), before + 1).code();
 		return browser.submit("/mfa/email", Map.of("code", code));
+	}
+
+	/** ログイン方法変更 → 「…に変更する」: starts a switch to another factor by its button; the page it leads to. */
+	public static Page startSwitch(TestBrowser browser, SecondFactor factor) {
+		browser.get("/login-method");
+		return browser.submit("/login-method/switch/" + factor.name() + "/start", Map.of());
 	}
 }

@@ -1,7 +1,6 @@
 package jp.kenpoportal.support;
 
 import java.time.Duration;
-import java.time.Instant;
 import java.util.Arrays;
 import java.util.List;
 import java.util.regex.Matcher;
@@ -38,21 +37,10 @@ public class Mailbox {
 
 	/** Waits for the {@code n}-th mail (1-based) to the address. */
 	public Mail awaitMail(String address, int n) {
-		Instant deadline = Instant.now().plus(Duration.ofSeconds(15));
-		while (Instant.now().isBefore(deadline)) {
+		return Eventually.value(Duration.ofSeconds(15), () -> {
 			List<Mail> mails = to(address);
-			if (mails.size() >= n) {
-				return mails.get(n - 1);
-			}
-			try {
-				Thread.sleep(50);
-			}
-			catch (InterruptedException e) {
-				Thread.currentThread().interrupt();
-				throw new IllegalStateException(e);
-			}
-		}
-		throw new AssertionError("no mail number " + n + " to " + address + " within 15 s; got " + to(address));
+			return mails.size() >= n ? java.util.Optional.of(mails.get(n - 1)) : java.util.Optional.empty();
+		}, () -> "no mail number " + n + " to " + address + " within 15 s; got " + to(address));
 	}
 
 	/**
@@ -61,16 +49,7 @@ public class Mailbox {
 	 * awaited the wrong one.
 	 */
 	public int count(String address) {
-		Instant deadline = Instant.now().plus(Duration.ofSeconds(15));
-		while (Instant.now().isBefore(deadline) && queued(address) > 0) {
-			try {
-				Thread.sleep(20);
-			}
-			catch (InterruptedException e) {
-				Thread.currentThread().interrupt();
-				throw new IllegalStateException(e);
-			}
-		}
+		Eventually.within(Duration.ofSeconds(15), () -> queued(address) == 0);
 		return to(address).size();
 	}
 

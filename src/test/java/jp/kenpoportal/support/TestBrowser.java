@@ -52,6 +52,19 @@ public final class TestBrowser {
 		this.clientAddress = clientAddress;
 	}
 
+	/** The same browser (its cookies and page) from another client address, as a phone that leaves the Wi-Fi. */
+	public TestBrowser from(String otherClientAddress) {
+		TestBrowser moved = new TestBrowser(port, host, otherClientAddress);
+		moved.cookies.putAll(cookies);
+		moved.rawCookies.putAll(rawCookies);
+		moved.page = page;
+		return moved;
+	}
+
+	public String clientAddress() {
+		return clientAddress;
+	}
+
 	/** Points this browser (and its cookies) at another host, as a stolen cookie would be. */
 	public TestBrowser onHost(String otherHost) {
 		this.host = otherHost;

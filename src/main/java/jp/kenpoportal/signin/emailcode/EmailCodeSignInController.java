@@ -1,7 +1,5 @@
 package jp.kenpoportal.signin.emailcode;
 
-import java.time.Duration;
-
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
@@ -102,16 +100,13 @@ class EmailCodeSignInController {
 		if (!usesEmailCode(account)) {
 			return "redirect:/";
 		}
-		Duration wait = codes.waitBeforeResend(account.id(), CodePurpose.SIGN_IN);
-		if (!wait.isZero()) {
-			model.addAttribute("errorArg", wait.toSeconds() + 1);
-			return page(model, account, "code.error.tooSoon");
-		}
-		if (!codes.takeResend(account.id(), request.getRemoteAddr())) {
-			return page(model, account, "code.error.tooMany");
-		}
 		Kenpo kenpo = CurrentKenpo.get();
-		codes.issue(kenpo, account.id(), CodePurpose.SIGN_IN, account.email());
+		EmailCodeResends.Resend resend = codes.resend(kenpo, account.id(), CodePurpose.SIGN_IN, account.email(),
+				request.getRemoteAddr());
+		if (!resend.allowed()) {
+			model.addAttribute("errorArg", resend.refusalArg());
+			return page(model, account, resend.refusal());
+		}
 		audit.record(kenpo.id(), account.id(), AuditType.EMAIL_CODE_SENT, "SIGN_IN resend");
 		model.addAttribute("resent", true);
 		return page(model, account, null);

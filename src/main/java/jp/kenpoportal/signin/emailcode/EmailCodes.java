@@ -9,7 +9,6 @@ import java.util.Optional;
 import jp.kenpoportal.common.OneTimeSecrets;
 import jp.kenpoportal.common.SecuritySettings;
 import jp.kenpoportal.common.TypedInput;
-import jp.kenpoportal.signin.RateLimits;
 import jp.kenpoportal.tenant.Kenpo;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -33,11 +32,11 @@ public class EmailCodes {
 
 	private final Clock clock;
 
-	private final RateLimits limits;
+	private final EmailCodeResends resends;
 
 	EmailCodes(JdbcClient jdbc, OneTimeSecrets secrets, MailTexts mails, SecuritySettings settings, Clock clock,
-			RateLimits limits) {
-		this.limits = limits;
+			EmailCodeResends resends) {
+		this.resends = resends;
 		this.jdbc = jdbc;
 		this.secrets = secrets;
 		this.mails = mails;
@@ -97,32 +96,21 @@ public class EmailCodes {
 		if (active(accountId, purpose).isPresent()) {
 			return true;
 		}
-		if (!takeResend(accountId)) {
+		if (!resends.takeFirst(accountId)) {
 			return false;
 		}
 		issue(kenpo, accountId, purpose, email);
 		return true;
 	}
 
-	/** Takes one of the account's hourly resends; false once they are used up (no mail bombing). */
-	public boolean takeResend(long accountId) {
-		return limits.tryAcquire(RateLimits.Limit.RESENDS_PER_ACCOUNT, Long.toString(accountId));
-	}
-
-	/**
-	 * Takes one 再送信 pressed from a client address: from the account's quota and from the
-	 * address's, which spans accounts (one source cannot mail-bomb many members). False, and
-	 * nothing taken, once either is used up. First sends count per account only, so members
-	 * registering behind one company address do not use up each other's resends.
-	 */
-	public boolean takeResend(long accountId, String clientAddress) {
-		String account = Long.toString(accountId);
-		if (limits.exhausted(RateLimits.Limit.RESENDS_PER_ADDRESS, clientAddress)
-				|| limits.exhausted(RateLimits.Limit.RESENDS_PER_ACCOUNT, account)) {
-			return false;
+	/** 再送信 of a code: a new one, voiding the old, within {@link EmailCodeResends}' wait and quotas. */
+	public EmailCodeResends.Resend resend(Kenpo kenpo, long accountId, CodePurpose purpose, String email,
+			String clientAddress) {
+		EmailCodeResends.Resend resend = resends.take(accountId, waitBeforeResend(accountId, purpose), clientAddress);
+		if (resend.allowed()) {
+			issue(kenpo, accountId, purpose, email);
 		}
-		return limits.tryAcquire(RateLimits.Limit.RESENDS_PER_ADDRESS, clientAddress)
-				&& limits.tryAcquire(RateLimits.Limit.RESENDS_PER_ACCOUNT, account);
+		return resend;
 	}
 
 	@Transactional

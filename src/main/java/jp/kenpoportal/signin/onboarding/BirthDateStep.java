@@ -1,9 +1,6 @@
 package jp.kenpoportal.signin.onboarding;
 
 import java.time.LocalDate;
-import java.time.format.DateTimeFormatter;
-import java.time.format.DateTimeParseException;
-import java.time.format.ResolverStyle;
 import java.util.Optional;
 
 import jakarta.servlet.http.HttpServletRequest;
@@ -32,9 +29,6 @@ import org.springframework.web.bind.annotation.RequestParam;
 class BirthDateStep implements OnboardingStep {
 
 	static final String PATH = "/onboarding/birth-date";
-
-	private static final DateTimeFormatter EIGHT_DIGITS = DateTimeFormatter.ofPattern("uuuuMMdd")
-		.withResolverStyle(ResolverStyle.STRICT);
 
 	private final SignedInAccount signedIn;
 
@@ -82,7 +76,7 @@ class BirthDateStep implements OnboardingStep {
 		Kenpo kenpo = CurrentKenpo.get();
 		Account account = signedIn.require();
 		model.addAttribute("birthDate", birthDate);
-		Optional<LocalDate> typed = parse(birthDate);
+		Optional<LocalDate> typed = TypedInput.birthDate(birthDate);
 		if (typed.isEmpty()) {
 			model.addAttribute("error", "onboarding.birthDate.error.format");
 			return "onboarding/birth-date";
@@ -100,26 +94,5 @@ class BirthDateStep implements OnboardingStep {
 		accounts.confirmBirthDate(kenpo.id(), account.id());
 		audit.record(kenpo.id(), account.id(), AuditType.ONBOARDING_STEP_COMPLETED, name());
 		return "redirect:/onboarding";
-	}
-
-	/** 8 digits YYYYMMDD; 全角 digits and separators such as 1979/08/22 or 1979年8月22日 are forgiven. */
-	static Optional<LocalDate> parse(String raw) {
-		String text = TypedInput.text(raw);
-		String[] parts = text.split("[\\s\\-/.年月日]+");
-		String digits = parts.length == 3 && parts[0].length() == 4
-				? parts[0] + pad(parts[1]) + pad(parts[2]) : TypedInput.digits(text);
-		if (!digits.matches("\\d{8}")) {
-			return Optional.empty();
-		}
-		try {
-			return Optional.of(LocalDate.parse(digits, EIGHT_DIGITS));
-		}
-		catch (DateTimeParseException e) {
-			return Optional.empty();
-		}
-	}
-
-	private static String pad(String part) {
-		return part.length() == 1 ? "0" + part : part;
 	}
 }

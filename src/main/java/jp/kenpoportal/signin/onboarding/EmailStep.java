@@ -13,7 +13,7 @@ import jp.kenpoportal.common.EmailAddress;
 import jp.kenpoportal.common.TypedInput;
 import jp.kenpoportal.signin.SignedInAccount;
 import jp.kenpoportal.signin.emailcode.CodeCheck;
-import jp.kenpoportal.signin.emailcode.EmailCodes;
+import jp.kenpoportal.signin.emailcode.EmailCodeResends;
 import jp.kenpoportal.signin.emailcode.EmailVerifications;
 import jp.kenpoportal.tenant.CurrentKenpo;
 import jp.kenpoportal.tenant.Kenpo;
@@ -42,11 +42,11 @@ class EmailStep implements OnboardingStep {
 
 	private final AuditTrail audit;
 
-	private final EmailCodes codes;
+	private final EmailCodeResends resends;
 
 	EmailStep(SignedInAccount signedIn, EmailVerifications verifications, SecuritySettings settings,
-			AuditTrail audit, EmailCodes codes) {
-		this.codes = codes;
+			AuditTrail audit, EmailCodeResends resends) {
+		this.resends = resends;
 		this.signedIn = signedIn;
 		this.verifications = verifications;
 		this.settings = settings;
@@ -81,7 +81,7 @@ class EmailStep implements OnboardingStep {
 	}
 
 	@PostMapping(PATH)
-	String send(@RequestParam(defaultValue = "") String email, Model model) {
+	String send(@RequestParam(defaultValue = "") String email, Model model, HttpServletRequest request) {
 		Kenpo kenpo = CurrentKenpo.get();
 		Account account = signedIn.require();
 		String address = TypedInput.email(email);
@@ -94,11 +94,12 @@ class EmailStep implements OnboardingStep {
 			model.addAttribute("error", "onboarding.email.error.format");
 			return "onboarding/email";
 		}
+		Optional<EmailVerifications.Pending> pending = verifications.pending(account.id());
 		Duration wait = verifications.waitBeforeResend(account.id());
-		if (!wait.isZero() && verifications.pending(account.id()).map(p -> p.email().equals(address)).orElse(false)) {
+		if (!wait.isZero() && pending.map(p -> p.email().equals(address)).orElse(false)) {
 			return "redirect:" + PATH;
 		}
-		if (!codes.takeResend(account.id())) {
+		if (!resends.takeForTypedAddress(account.id(), pending.isPresent(), request.getRemoteAddr()).allowed()) {
 			model.addAttribute("error", "code.error.tooMany");
 			return "onboarding/email";
 		}
@@ -134,13 +135,11 @@ class EmailStep implements OnboardingStep {
 		if (pending.isEmpty()) {
 			return "redirect:" + PATH + "?change";
 		}
-		Duration wait = verifications.waitBeforeResend(account.id());
-		if (!wait.isZero()) {
-			model.addAttribute("errorArg", wait.toSeconds() + 1);
-			return waiting(model, account, pending.get(), "code.error.tooSoon");
-		}
-		if (!codes.takeResend(account.id(), request.getRemoteAddr())) {
-			return waiting(model, account, pending.get(), "code.error.tooMany");
+		EmailCodeResends.Resend resend = resends.take(account.id(), verifications.waitBeforeResend(account.id()),
+				request.getRemoteAddr());
+		if (!resend.allowed()) {
+			model.addAttribute("errorArg", resend.refusalArg());
+			return waiting(model, account, pending.get(), resend.refusal());
 		}
 		verifications.send(kenpo, account.id(), pending.get().email());
 		audit.record(kenpo.id(), account.id(), AuditType.EMAIL_VERIFICATION_SENT, "resend");

@@ -1,7 +1,5 @@
 package jp.kenpoportal.signin.onboarding;
 
-import java.time.Duration;
-
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import jakarta.servlet.http.HttpSession;
@@ -14,6 +12,7 @@ import jp.kenpoportal.signin.SessionControl;
 import jp.kenpoportal.signin.SignedInAccount;
 import jp.kenpoportal.signin.emailcode.CodeCheck;
 import jp.kenpoportal.signin.emailcode.CodePurpose;
+import jp.kenpoportal.signin.emailcode.EmailCodeResends;
 import jp.kenpoportal.signin.emailcode.EmailCodes;
 import jp.kenpoportal.signin.emailcode.MaskedEmail;
 import jp.kenpoportal.signin.passkey.Passkeys;
@@ -161,15 +160,15 @@ class FactorEnrolmentStep implements OnboardingStep {
 	String resend(Model model, HttpServletRequest request) {
 		Kenpo kenpo = CurrentKenpo.get();
 		Account account = signedIn.require();
-		Duration wait = codes.waitBeforeResend(account.id(), CodePurpose.ENROL);
-		if (!wait.isZero()) {
-			model.addAttribute("errorArg", wait.toSeconds() + 1);
-			return view(model, account, "code.error.tooSoon");
+		if (account.secondFactor() != SecondFactor.EMAIL_CODE) {
+			return "redirect:" + PATH;
 		}
-		if (!codes.takeResend(account.id(), request.getRemoteAddr())) {
-			return view(model, account, "code.error.tooMany");
+		EmailCodeResends.Resend resend = codes.resend(kenpo, account.id(), CodePurpose.ENROL, account.email(),
+				request.getRemoteAddr());
+		if (!resend.allowed()) {
+			model.addAttribute("errorArg", resend.refusalArg());
+			return view(model, account, resend.refusal());
 		}
-		codes.issue(kenpo, account.id(), CodePurpose.ENROL, account.email());
 		audit.record(kenpo.id(), account.id(), AuditType.EMAIL_CODE_SENT, "ENROL resend");
 		model.addAttribute("resent", true);
 		return view(model, account, null);

@@ -15,7 +15,7 @@ import jp.kenpoportal.signin.RecentFactor;
 import jp.kenpoportal.signin.SessionControl;
 import jp.kenpoportal.signin.SignedInAccount;
 import jp.kenpoportal.signin.emailcode.CodeCheck;
-import jp.kenpoportal.signin.emailcode.EmailCodes;
+import jp.kenpoportal.signin.emailcode.EmailCodeResends;
 import jp.kenpoportal.signin.emailcode.EmailVerifications;
 import jp.kenpoportal.tenant.CurrentKenpo;
 import jp.kenpoportal.tenant.Kenpo;
@@ -60,13 +60,13 @@ class ProfileController {
 
 	private final AuditTrail audit;
 
-	private final EmailCodes codes;
+	private final EmailCodeResends resends;
 
 	private final RequestCache requestCache = new HttpSessionRequestCache();
 
 	ProfileController(SignedInAccount signedIn, RecentFactor recentFactor, EmailVerifications verifications,
-			SessionControl sessions, AuditTrail audit, EmailCodes codes) {
-		this.codes = codes;
+			SessionControl sessions, AuditTrail audit, EmailCodeResends resends) {
+		this.resends = resends;
 		this.signedIn = signedIn;
 		this.recentFactor = recentFactor;
 		this.verifications = verifications;
@@ -130,7 +130,8 @@ class ProfileController {
 			model.addAttribute("emailError", "profile.email.error.same");
 			return show(model, request);
 		}
-		if (!codes.takeResend(account.id())) {
+		boolean earlier = verifications.pending(account.id()).isPresent();
+		if (!resends.takeForTypedAddress(account.id(), earlier, request.getRemoteAddr()).allowed()) {
 			model.addAttribute("emailError", "code.error.tooMany");
 			return show(model, request);
 		}
