@@ -1,5 +1,6 @@
 /**
- * The append-only audit trail. Foundational: depends on no other module.
+ * The append-only audit trail. Foundational: uses only {@code common}, for the key that hashes
+ * unknown typed user IDs.
  */
-@org.springframework.modulith.ApplicationModule(allowedDependencies = {})
+@org.springframework.modulith.ApplicationModule(allowedDependencies = { "common" })
 package jp.kenpoportal.audit;

@@ -55,7 +55,7 @@ class ForgotUserIdController {
 			@RequestParam(defaultValue = "") String birthDate, Model model, HttpServletRequest request) {
 		Kenpo kenpo = CurrentKenpo.get();
 		String typedEmail = TypedInput.email(email);
-		Optional<LocalDate> typedBirthDate = BirthDates.parse(birthDate);
+		Optional<LocalDate> typedBirthDate = TypedInput.birthDate(birthDate);
 		model.addAttribute("email", TypedInput.shown(email));
 		model.addAttribute("birthDate", TypedInput.shown(birthDate));
 		if (!EmailAddress.isValid(typedEmail)) {

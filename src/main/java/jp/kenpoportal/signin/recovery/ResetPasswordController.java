@@ -75,7 +75,7 @@ class ResetPasswordController {
 			return INVALID;
 		}
 		model.addAttribute("birthDate", TypedInput.shown(birthDate));
-		Optional<LocalDate> typedBirthDate = BirthDates.parse(birthDate);
+		Optional<LocalDate> typedBirthDate = TypedInput.birthDate(birthDate);
 		if (typedBirthDate.isEmpty()) {
 			return birthDateError(model, kenpo, account.get(), token, "recovery.error.birthDateFormat");
 		}
