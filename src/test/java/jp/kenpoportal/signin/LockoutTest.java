@@ -64,7 +64,8 @@ class LockoutTest {
 		Page locked = Journeys.signIn(new TestBrowser(port, member.host()), member.loginId(), member.initialPassword());
 
 		assertThat(fifth.error()).contains(INVALID);
-		assertThat(locked.error()).contains(INVALID).contains("ロック");
+		assertThat(locked.error()).contains(INVALID).contains("ロック")
+			.contains("「パスワードを忘れた方」から再設定しても解除されます");
 		List<AuditEntry> events = audit.recent(member.kenpo().id(), member.accountId(), 10);
 		assertThat(events).extracting(AuditEntry::type).contains(AuditType.ACCOUNT_LOCKED);
 		assertThat(events.get(0).detail()).startsWith("ALREADY_LOCKED");
