@@ -7,6 +7,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Consumer;
 
 import jp.kenpoportal.common.SecuritySettings;
 import jp.kenpoportal.tenant.Kenpo;
@@ -100,29 +101,51 @@ public class Accounts {
 	 * answer does not tell whether the ID exists.
 	 */
 	public PasswordCheck checkPassword(Kenpo kenpo, String loginId, String password) {
+		return checkPassword(kenpo, loginId, password, failure -> {
+		});
+	}
+
+	/**
+	 * As {@link #checkPassword(Kenpo, String, String)}, with {@code recordFailure} run inside the
+	 * transaction that counts a failure, on every failing path alike: the caller's audit row and
+	 * the count commit together, so a wrong password for a known ID (whose count changes a row)
+	 * waits for one durable commit, exactly as an unknown or locked ID (whose count changes none)
+	 * does. Two commits on one path and one on the other would tell, by time, which IDs exist.
+	 */
+	public PasswordCheck checkPassword(Kenpo kenpo, String loginId, String password,
+			Consumer<PasswordCheck> recordFailure) {
 		Instant now = clock.instant();
 		Optional<Stored> stored = findStored(kenpo.id(), loginId);
 		Optional<Account> found = stored.map(Stored::account);
 		if (found.isEmpty()) {
 			hasher.burnOneVerification(password);
-			tx.execute(status -> registerFailureByLoginId(kenpo.id(), loginId, now));
-			return new PasswordCheck(PasswordCheck.Outcome.UNKNOWN_USER, found);
+			return countFailure(kenpo, loginId, now, found, PasswordCheck.Outcome.UNKNOWN_USER, recordFailure);
 		}
 		Account account = found.get();
 		if (account.lockedAt(now)) {
 			hasher.burnOneVerification(password);
 			// a locked account's count stands still: the statement finds no unlocked row
-			tx.execute(status -> registerFailureByLoginId(kenpo.id(), loginId, now));
-			return new PasswordCheck(PasswordCheck.Outcome.ALREADY_LOCKED, found);
+			return countFailure(kenpo, loginId, now, found, PasswordCheck.Outcome.ALREADY_LOCKED, recordFailure);
 		}
 		if (matches(kenpo, stored.get(), password, now)) {
 			return new PasswordCheck(PasswordCheck.Outcome.ACCEPTED, found);
 		}
-		// a call on this object bypasses the proxy and its @Transactional: the count, the lock
-		// and what AccountLocked's listeners write (audit, notice mail) must commit together
-		FailureOutcome outcome = tx.execute(status -> registerFailureByLoginId(kenpo.id(), loginId, now));
-		return new PasswordCheck(outcome.locked() ? PasswordCheck.Outcome.LOCKED_NOW
-				: PasswordCheck.Outcome.WRONG_PASSWORD, found);
+		return countFailure(kenpo, loginId, now, found, PasswordCheck.Outcome.WRONG_PASSWORD, recordFailure);
+	}
+
+	// a call on this object bypasses the proxy and its @Transactional: the count, the lock, what
+	// AccountLocked's listeners write (audit, notice mail) and the caller's record commit together
+	private PasswordCheck countFailure(Kenpo kenpo, String loginId, Instant now, Optional<Account> found,
+			PasswordCheck.Outcome outcome, Consumer<PasswordCheck> recordFailure) {
+		return tx.execute(status -> {
+			FailureOutcome counted = registerFailureByLoginId(kenpo.id(), loginId, now);
+			PasswordCheck check = new PasswordCheck(
+					outcome == PasswordCheck.Outcome.WRONG_PASSWORD && counted.locked() ? PasswordCheck.Outcome.LOCKED_NOW
+							: outcome,
+					found);
+			recordFailure.accept(check);
+			return check;
+		});
 	}
 
 	private boolean matches(Kenpo kenpo, Stored stored, String password, Instant now) {

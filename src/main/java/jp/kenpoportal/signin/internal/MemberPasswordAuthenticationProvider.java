@@ -70,7 +70,12 @@ class MemberPasswordAuthenticationProvider implements AuthenticationProvider {
 		}
 		String loginId = TypedInput.userId(authentication.getName());
 		String password = TypedInput.password(String.valueOf(authentication.getCredentials()));
-		PasswordCheck check = accounts.checkPassword(kenpo, loginId, password);
+		// an ID that names no account may be a mistyped password: only its keyed hash is kept;
+		// the audit row commits with the failure's count (one commit on every failing path)
+		PasswordCheck check = accounts.checkPassword(kenpo, loginId, password,
+				failure -> audit.record(kenpo.id(), failure.account().map(Account::id).orElse(null),
+						AuditType.SIGN_IN_FAILED, failure.outcome() + " "
+								+ typedUserIds.forAudit(kenpo.id(), loginId, failure.account().isPresent())));
 		Long accountId = check.account().map(Account::id).orElse(null);
 		if (check.accepted()) {
 			qualificationAccess.refuseIfEnded(kenpo, check.account().orElseThrow(), "PASSWORD");
@@ -82,10 +87,7 @@ class MemberPasswordAuthenticationProvider implements AuthenticationProvider {
 						.build(), new SimpleGrantedAuthority("ROLE_MEMBER")));
 		}
 		limits.tryAcquire(RateLimits.Limit.SIGN_IN_FAILURES_PER_ADDRESS, addressKey);
-		// a lock (LOCKED_NOW) was recorded with the lock itself, by LockNotifier
-		// an ID that names no account may be a mistyped password: only its keyed hash is kept
-		audit.record(kenpo.id(), accountId, AuditType.SIGN_IN_FAILED,
-				check.outcome() + " " + typedUserIds.forAudit(kenpo.id(), loginId, accountId != null));
+		// a lock (LOCKED_NOW) was recorded with the lock itself too, by LockNotifier
 		throw new SignInRefusedException();
 	}
 
