@@ -44,6 +44,10 @@ class MessagesCompletenessTest {
 
 	private static final String SERVICES_JA = "i18n/services_ja.properties";
 
+	private static final String CONSOLE = "i18n/console.properties";
+
+	private static final String CONSOLE_JA = "i18n/console_ja.properties";
+
 	private static final Path TEMPLATES = Path.of("src", "main", "resources", "templates");
 
 	/** {@code #{some.key}} or {@code #{some.key(...)}} with a plain dotted literal key (not {@code ${..}} or {@code |..|}). */
@@ -73,7 +77,13 @@ class MessagesCompletenessTest {
 	}
 
 	@Test
+	void everyJapaneseConsoleMessageHasAnEnglishMessage() {
+		assertSameKeys(CONSOLE, CONSOLE_JA);
+	}
+
+	@Test
 	void englishMessagesUseTheSamePlaceholdersAsJapanese() {
+		assertSamePlaceholders(CONSOLE, CONSOLE_JA);
 		assertSamePlaceholders(SERVICES, SERVICES_JA);
 		assertSamePlaceholders(MESSAGES, MESSAGES_JA);
 		assertSamePlaceholders(PASSWORD, PASSWORD_JA);
@@ -84,7 +94,7 @@ class MessagesCompletenessTest {
 	void noMessageContainsAnApostropheThatMessageFormatWouldDrop() {
 		List<String> offending = new ArrayList<>();
 		for (String file : List.of(MESSAGES, MESSAGES_JA, PASSWORD, PASSWORD_JA, RECOVERY, RECOVERY_JA, SERVICES,
-				SERVICES_JA)) {
+				SERVICES_JA, CONSOLE, CONSOLE_JA)) {
 			load(file).forEach((key, value) -> {
 				if (value.toString().indexOf('\'') >= 0) {
 					offending.add(file + ": " + key);
@@ -100,6 +110,7 @@ class MessagesCompletenessTest {
 		Properties passwordJapanese = load(PASSWORD_JA);
 		Properties recoveryJapanese = load(RECOVERY_JA);
 		Properties servicesJapanese = load(SERVICES_JA);
+		Properties consoleJapanese = load(CONSOLE_JA);
 		List<String> missing = new ArrayList<>();
 		int found = 0;
 		for (Path template : templates()) {
@@ -108,7 +119,7 @@ class MessagesCompletenessTest {
 				found++;
 				String key = m.group(1);
 				if (!japanese.containsKey(key) && !passwordJapanese.containsKey(key) && !recoveryJapanese.containsKey(key)
-						&& !servicesJapanese.containsKey(key)) {
+						&& !servicesJapanese.containsKey(key) && !consoleJapanese.containsKey(key)) {
 					missing.add(TEMPLATES.relativize(template) + ": " + key);
 				}
 			}

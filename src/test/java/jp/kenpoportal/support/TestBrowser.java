@@ -52,6 +52,14 @@ public final class TestBrowser {
 		this.clientAddress = clientAddress;
 	}
 
+	/** The staff console's host in tests (the default {@code portal.console.host}). */
+	public static final String CONSOLE_HOST = "console.localhost";
+
+	/** A browser on the staff console's host. */
+	public static TestBrowser console(int port) {
+		return new TestBrowser(port, CONSOLE_HOST);
+	}
+
 	/** Points this browser (and its cookies) at another host, as a stolen cookie would be. */
 	public TestBrowser onHost(String otherHost) {
 		this.host = otherHost;

@@ -2,8 +2,10 @@ package jp.kenpoportal.signin.internal;
 
 import jp.kenpoportal.audit.AuditTrail;
 import jp.kenpoportal.audit.AuditType;
+import jp.kenpoportal.common.ConsoleHost;
 import jp.kenpoportal.common.SecuritySettings;
 import jp.kenpoportal.signin.MemberPrincipal;
+import jp.kenpoportal.signin.SecurityHeaders;
 import jp.kenpoportal.signin.SignedInAccount;
 import jp.kenpoportal.signin.onboarding.OnboardingSteps;
 import jp.kenpoportal.tenant.SecondFactor;
@@ -23,10 +25,8 @@ import org.springframework.security.web.authentication.LoginUrlAuthenticationEnt
 import org.springframework.security.web.authentication.logout.LogoutHandler;
 import org.springframework.security.web.context.NullSecurityContextRepository;
 import org.springframework.security.web.context.SecurityContextRepository;
-import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter;
 import org.springframework.session.security.web.authentication.SpringSessionRememberMeServices;
 import org.springframework.session.web.http.CookieSerializer;
-import org.springframework.session.web.http.DefaultCookieSerializer;
 
 /**
  * The member-facing security: password first, then the member's second factor, onboarding
@@ -38,10 +38,6 @@ import org.springframework.session.web.http.DefaultCookieSerializer;
 class SecurityConfiguration {
 
 	static final String REMEMBER_ME_PARAMETER = "rememberMe";
-
-	private static final String CSP = "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; "
-			+ "font-src 'self'; connect-src 'self'; form-action 'self'; frame-ancestors 'none'; base-uri 'none'; "
-			+ "object-src 'none'";
 
 	/** The portal's own static files: the same for everyone, served without a session. */
 	static final String[] STATIC_RESOURCES = { "/css/**", "/js/**", "/images/**", "/favicon.ico" };
@@ -76,10 +72,12 @@ class SecurityConfiguration {
 			SecurityContextRepository contexts,
 			SpringSessionRememberMeServices rememberMe, SignInSuccessHandler successes, SignInFailureHandler failures,
 			AuditTrail audit,
-			SignedInAccount signedIn, OnboardingSteps steps) throws Exception {
+			SignedInAccount signedIn, OnboardingSteps steps, ConsoleHost console) throws Exception {
 		DefaultAuthorizationManagerFactory<RequestAuthorizationContext> member = new DefaultAuthorizationManagerFactory<>();
 		member.setAdditionalAuthorization(new RequiredAuthoritiesAuthorizationManager<>(requirements));
-		http.authorizeHttpRequests(a -> a
+		// every host but the staff console's, which has a chain of its own (admin module)
+		http.securityMatcher(request -> !console.matches(request))
+			.authorizeHttpRequests(a -> a
 				.requestMatchers("/error", "/login",
 						"/forgot-user-id", "/forgot-password", "/reset-password", "/email/verify", "/dev/**", "/passkeys/authenticate/**",
 						"/passkeys/authenticate")
@@ -108,11 +106,7 @@ class SecurityConfiguration {
 
 	/** The headers every response carries, pages and static files alike. */
 	private static HttpSecurity securityHeaders(HttpSecurity http) throws Exception {
-		return http.headers(h -> h.contentSecurityPolicy(csp -> csp.policyDirectives(CSP))
-			.httpStrictTransportSecurity(hsts -> hsts.requestMatcher(SecurityConfiguration::secureOutsideLocalhost)
-				.maxAgeInSeconds(31_536_000))
-			.referrerPolicy(r -> r.policy(ReferrerPolicyHeaderWriter.ReferrerPolicy.SAME_ORIGIN))
-			.permissionsPolicyHeader(p -> p.policy("camera=(), microphone=(), geolocation=(), payment=()")));
+		return SecurityHeaders.apply(http);
 	}
 
 	@Bean
@@ -129,20 +123,10 @@ class SecurityConfiguration {
 		return services;
 	}
 
+	/** One session cookie name per kind of host: members' and the staff console's. */
 	@Bean
-	CookieSerializer cookieSerializer() {
-		DefaultCookieSerializer serializer = new DefaultCookieSerializer();
-		serializer.setCookieName("KENPO_SESSION");
-		serializer.setSameSite("Lax");
-		serializer.setUseHttpOnlyCookie(true);
-		serializer.setRememberMeRequestAttribute(SpringSessionRememberMeServices.REMEMBER_ME_LOGIN_ATTR);
-		return serializer;
-	}
-
-	/** HSTS on HTTPS, but never for *.localhost, where a pinned HTTPS would break local work. */
-	private static boolean secureOutsideLocalhost(jakarta.servlet.http.HttpServletRequest request) {
-		String host = request.getServerName();
-		return request.isSecure() && !host.equals("localhost") && !host.endsWith(".localhost");
+	CookieSerializer cookieSerializer(ConsoleHost console) {
+		return new HostCookieSerializer(console);
 	}
 
 	private static LogoutHandler auditSignOut(AuditTrail audit) {
