@@ -94,6 +94,17 @@ public final class TestBrowser {
 			.POST(HttpRequest.BodyPublishers.ofString(body))), path);
 	}
 
+	/**
+	 * Posts a form to any path with the CSRF token of the current page (its meta tag), as a
+	 * hand-made request of a signed-in person would: for proving that the server, not the
+	 * missing form, refuses it.
+	 */
+	public Page postWithCsrf(String path, Map<String, String> fields) {
+		Map<String, String> values = new LinkedHashMap<>(fields);
+		values.put("_csrf", page.doc().select("meta[name=_csrf]").attr("content"));
+		return post(path, values);
+	}
+
 	/** Posts an empty JSON body with the CSRF header of the current page, as passkey.js does. */
 	public Page postJson(String path) {
 		String token = page.doc().select("meta[name=_csrf]").attr("content");
