@@ -66,6 +66,8 @@ class ConsoleRoleMatrixTest {
 		return List.of(new Endpoint("GET", "/", null, ALL),
 				new Endpoint("GET", "/kenpos", null, OPERATOR),
 				new Endpoint("POST", "/kenpos/choose", Map.of("kenpoId", Long.toString(kenpoId)), OPERATOR),
+				new Endpoint("GET", "/kenpos/new", null, OPERATOR),
+				new Endpoint("POST", "/kenpos/new", Map.of("code", "", "name", ""), OPERATOR),
 				new Endpoint("GET", "/members", null, SUPPORT),
 				new Endpoint("GET", "/members?kind=KANA&q=シケン", null, SUPPORT),
 				new Endpoint("GET", "/members/" + memberAccountId, null, SUPPORT),
