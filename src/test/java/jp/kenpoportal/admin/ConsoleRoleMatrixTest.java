@@ -39,6 +39,8 @@ class ConsoleRoleMatrixTest {
 
 	private static final Set<StaffRole> OPERATOR = EnumSet.of(StaffRole.OPERATOR);
 
+	private static final Set<StaffRole> AUDIT = EnumSet.of(StaffRole.OPERATOR, StaffRole.ADMIN, StaffRole.VIEWER);
+
 	@LocalServerPort
 	int port;
 
@@ -79,7 +81,9 @@ class ConsoleRoleMatrixTest {
 				new Endpoint("GET", "/staff/" + staffId, null, MANAGEMENT),
 				new Endpoint("POST", "/staff/" + staffId + "/role", Map.of("role", "VIEWER", "reason", ""), MANAGEMENT),
 				new Endpoint("POST", "/staff/" + staffId + "/unlock", Map.of("reason", ""), MANAGEMENT),
-				new Endpoint("POST", "/staff/" + staffId + "/disable", Map.of("reason", ""), MANAGEMENT));
+				new Endpoint("POST", "/staff/" + staffId + "/disable", Map.of("reason", ""), MANAGEMENT),
+				new Endpoint("GET", "/audit", null, AUDIT),
+				new Endpoint("GET", "/audit?type=SIGN_IN_FAILED&from=2026-01-01", null, AUDIT));
 	}
 
 	@Test
