@@ -46,13 +46,16 @@ class ConsoleMfaController {
 
 	private final AuditTrail audit;
 
+	private final java.time.Clock clock;
+
 	ConsoleMfaController(CurrentStaff current, StaffAccounts accounts, StaffTotp totp, ConsoleSession session,
-			AuditTrail audit) {
+			AuditTrail audit, java.time.Clock clock) {
 		this.current = current;
 		this.accounts = accounts;
 		this.totp = totp;
 		this.session = session;
 		this.audit = audit;
+		this.clock = clock;
 	}
 
 	@GetMapping("/mfa")
@@ -70,6 +73,11 @@ class ConsoleMfaController {
 		StaffAccount staff = current.require();
 		if (!staff.totpEnrolled()) {
 			return "redirect:/mfa";
+		}
+		if (staff.lockedAt(clock.instant())) {
+			// locked meanwhile (by failures in another browser): no code is accepted until it ends
+			session.signOut(request, response);
+			return "redirect:/login?locked";
 		}
 		if (totp.verify(staff.id(), code)) {
 			return succeed(staff, request, response);
