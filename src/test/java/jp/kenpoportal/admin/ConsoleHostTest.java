@@ -97,6 +97,34 @@ class ConsoleHostTest {
 	}
 
 	@Test
+	void whenStaffSignOutThenTheSessionIsGoneAndTheSignOutAudited(@Autowired org.springframework.jdbc.core.simple.JdbcClient jdbc) {
+		Staff clerk = staff.create("kaede", StaffRole.CLERK);
+		TestBrowser console = TestBrowser.console(port);
+		staff.signIn(console, clerk);
+
+		Page out = console.submit("/logout", java.util.Map.of());
+
+		assertThat(out.path()).isEqualTo("/login?signedOut");
+		assertThat(out.info()).contains("ログアウトしました");
+		assertThat(console.get("/").path()).isEqualTo("/login");
+		assertThat(jdbc.sql("select count(*) from audit_event where staff_id = ? and type = 'STAFF_SIGNED_OUT'")
+			.param(clerk.id())
+			.query(Integer.class)
+			.single()).isEqualTo(1);
+	}
+
+	@Test
+	void whenTheConsoleSignInIsPostedWithoutTheCsrfTokenThenRefused() {
+		Staff clerk = staff.create("kaede", StaffRole.CLERK);
+		TestBrowser console = TestBrowser.console(port);
+		console.get("/login");
+
+		Page page = console.post("/login", java.util.Map.of("userId", clerk.account().loginId(), "password", TestStaff.PASSWORD));
+
+		assertThat(page.status()).isEqualTo(403);
+	}
+
+	@Test
 	void whenAnUnknownHostIsAskedThenStillNotFound() {
 		Page page = new TestBrowser(port, "nobody.localhost").get("/login");
 
