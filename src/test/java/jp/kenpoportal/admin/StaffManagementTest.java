@@ -103,7 +103,9 @@ class StaffManagementTest {
 		assertThat(staff.reload(clerk).lockedUntil()).isNotNull();
 		TestBrowser console = TestBrowser.console(port);
 		staff.signIn(console, admin);
-		console.get("/staff/" + clerk.id());
+		assertThat(console.get("/staff").doc().select("tr:contains(" + clerk.account().loginId() + ")").text())
+			.contains("ロック中");
+		assertThat(console.get("/staff/" + clerk.id()).text()).contains("までロック中");
 
 		console.submit("/staff/" + clerk.id() + "/unlock", Map.of("reason", "本人確認済み"));
 

@@ -51,14 +51,17 @@ class StaffManagementController {
 
 	private final TransactionTemplate tx;
 
+	private final java.time.Clock clock;
+
 	StaffManagementController(StaffAccounts accounts, StaffInvitations invitations, CurrentStaff current,
-			ConsoleSession session, AuditTrail audit, TransactionTemplate tx) {
+			ConsoleSession session, AuditTrail audit, TransactionTemplate tx, java.time.Clock clock) {
 		this.accounts = accounts;
 		this.invitations = invitations;
 		this.current = current;
 		this.session = session;
 		this.audit = audit;
 		this.tx = tx;
+		this.clock = clock;
 	}
 
 	@GetMapping("/staff")
@@ -68,6 +71,7 @@ class StaffManagementController {
 			return "redirect:/kenpos";
 		}
 		model.addAttribute("members", accounts.listOfKenpo(kenpo.get().id()));
+		model.addAttribute("now", clock.instant());
 		return "admin/staff/list";
 	}
 
@@ -182,6 +186,7 @@ class StaffManagementController {
 
 	private String detailPage(Model model, StaffAccount target, String action, String error, String reason) {
 		model.addAttribute("target", target);
+		model.addAttribute("now", clock.instant());
 		model.addAttribute("roles", assignable());
 		model.addAttribute("action", action);
 		model.addAttribute("error", error);
