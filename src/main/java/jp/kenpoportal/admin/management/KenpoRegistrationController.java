@@ -97,7 +97,20 @@ class KenpoRegistrationController {
 			return page(model, form, errors);
 		}
 		StaffAccount operator = current.require();
-		Kenpo kenpo = tx.execute(status -> {
+		Kenpo kenpo;
+		try {
+			kenpo = register(form, operator);
+		}
+		catch (org.springframework.dao.DuplicateKeyException e) {
+			// a code, host or user ID taken by another request between the checks and the inserts
+			return page(model, form, form.errors(kenpos, staff, console));
+		}
+		current.choose(request, kenpo);
+		return "redirect:/staff?invited";
+	}
+
+	private Kenpo register(KenpoForm form, StaffAccount operator) {
+		return tx.execute(status -> {
 			Kenpo created = kenpos.create(new NewKenpo(form.normalizedCode(), form.normalizedHost(),
 					form.normalizedName(), form.normalizedInsurerNumber(), form.normalizedContactEmail(),
 					form.normalizedContactPhone(), form.symbols(), form.numbers(),
@@ -115,8 +128,6 @@ class KenpoRegistrationController {
 					invited.loginId() + " " + invited.role());
 			return created;
 		});
-		current.choose(request, kenpo);
-		return "redirect:/staff?invited";
 	}
 
 	private String page(Model model, KenpoForm form, Map<String, String> errors) {

@@ -97,6 +97,17 @@ class StaffManagementController {
 		if (!errors.isEmpty()) {
 			return invitePage(model, form, errors);
 		}
+		try {
+			inviteInOneTransaction(kenpo, form, me);
+		}
+		catch (org.springframework.dao.DuplicateKeyException e) {
+			// the same user ID taken by another request between the check and the insert
+			return invitePage(model, form, Map.of("userId", "console.staff.error.userIdTaken"));
+		}
+		return "redirect:/staff?invited";
+	}
+
+	private void inviteInOneTransaction(Kenpo kenpo, StaffInvitationForm form, StaffAccount me) {
 		tx.executeWithoutResult(status -> {
 			StaffAccount invited = accounts.create(kenpo.id(), form.normalizedUserId(), form.normalizedName(),
 					form.normalizedEmail(), form.parsedRole());
@@ -104,7 +115,6 @@ class StaffManagementController {
 			audit.recordStaff(kenpo.id(), null, me.id(), AuditType.STAFF_INVITED,
 					invited.loginId() + " " + invited.role());
 		});
-		return "redirect:/staff?invited";
 	}
 
 	@GetMapping("/staff/{id}")
