@@ -82,6 +82,34 @@ class MessagesCompletenessTest {
 	}
 
 	@Test
+	void consoleKeysBuiltByTheCodeExistInBothLanguages() {
+		List<String> keys = new ArrayList<>();
+		for (var role : jp.kenpoportal.admin.staff.StaffRole.values()) {
+			keys.add(role.messageKey());
+		}
+		for (String kind : List.of("NUMBER", "KANA", "USER_ID", "EMAIL")) {
+			keys.add("console.members.kind." + kind);
+		}
+		for (String lock : List.of("NONE", "TEMPORARY", "KENPO")) {
+			keys.add("console.member.lock." + lock);
+		}
+		for (var type : jp.kenpoportal.audit.AuditType.values()) {
+			if (type.name().startsWith("STAFF_") || type == jp.kenpoportal.audit.AuditType.KENPO_CREATED
+					|| type == jp.kenpoportal.audit.AuditType.MEMBER_UNLOCKED_BY_STAFF) {
+				keys.add("audit." + type.name());
+			}
+		}
+		for (String mail : List.of("invitation", "unlocked")) {
+			keys.add("console.mail." + mail + ".subject");
+			keys.add("console.mail." + mail + ".body");
+		}
+		Properties japanese = load(CONSOLE_JA);
+		Properties english = load(CONSOLE);
+		assertThat(keys.stream().filter(k -> !japanese.containsKey(k)).toList()).as("missing from %s", CONSOLE_JA).isEmpty();
+		assertThat(keys.stream().filter(k -> !english.containsKey(k)).toList()).as("missing from %s", CONSOLE).isEmpty();
+	}
+
+	@Test
 	void englishMessagesUseTheSamePlaceholdersAsJapanese() {
 		assertSamePlaceholders(CONSOLE, CONSOLE_JA);
 		assertSamePlaceholders(SERVICES, SERVICES_JA);
