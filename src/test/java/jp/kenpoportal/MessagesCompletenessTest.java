@@ -48,6 +48,10 @@ class MessagesCompletenessTest {
 
 	private static final String PAGES_JA = "i18n/pages_ja.properties";
 
+	private static final String CONSOLE = "i18n/console.properties";
+
+	private static final String CONSOLE_JA = "i18n/console_ja.properties";
+
 	private static final Path TEMPLATES = Path.of("src", "main", "resources", "templates");
 
 	/** {@code #{some.key}} or {@code #{some.key(...)}} with a plain dotted literal key (not {@code ${..}} or {@code |..|}). */
@@ -82,7 +86,41 @@ class MessagesCompletenessTest {
 	}
 
 	@Test
+	void everyJapaneseConsoleMessageHasAnEnglishMessage() {
+		assertSameKeys(CONSOLE, CONSOLE_JA);
+	}
+
+	@Test
+	void consoleKeysBuiltByTheCodeExistInBothLanguages() {
+		List<String> keys = new ArrayList<>();
+		for (var role : jp.kenpoportal.admin.staff.StaffRole.values()) {
+			keys.add(role.messageKey());
+		}
+		for (String kind : List.of("NUMBER", "KANA", "USER_ID", "EMAIL")) {
+			keys.add("console.members.kind." + kind);
+		}
+		for (String lock : List.of("NONE", "TEMPORARY", "KENPO")) {
+			keys.add("console.member.lock." + lock);
+		}
+		for (var type : jp.kenpoportal.audit.AuditType.values()) {
+			if (type.name().startsWith("STAFF_") || type == jp.kenpoportal.audit.AuditType.KENPO_CREATED
+					|| type == jp.kenpoportal.audit.AuditType.MEMBER_UNLOCKED_BY_STAFF) {
+				keys.add("audit." + type.name());
+			}
+		}
+		for (String mail : List.of("invitation", "unlocked")) {
+			keys.add("console.mail." + mail + ".subject");
+			keys.add("console.mail." + mail + ".body");
+		}
+		Properties japanese = load(CONSOLE_JA);
+		Properties english = load(CONSOLE);
+		assertThat(keys.stream().filter(k -> !japanese.containsKey(k)).toList()).as("missing from %s", CONSOLE_JA).isEmpty();
+		assertThat(keys.stream().filter(k -> !english.containsKey(k)).toList()).as("missing from %s", CONSOLE).isEmpty();
+	}
+
+	@Test
 	void englishMessagesUseTheSamePlaceholdersAsJapanese() {
+		assertSamePlaceholders(CONSOLE, CONSOLE_JA);
 		assertSamePlaceholders(SERVICES, SERVICES_JA);
 		assertSamePlaceholders(PAGES, PAGES_JA);
 		assertSamePlaceholders(MESSAGES, MESSAGES_JA);
@@ -94,7 +132,7 @@ class MessagesCompletenessTest {
 	void noMessageContainsAnApostropheThatMessageFormatWouldDrop() {
 		List<String> offending = new ArrayList<>();
 		for (String file : List.of(MESSAGES, MESSAGES_JA, PASSWORD, PASSWORD_JA, RECOVERY, RECOVERY_JA, SERVICES,
-				SERVICES_JA, PAGES, PAGES_JA)) {
+				SERVICES_JA, PAGES, PAGES_JA, CONSOLE, CONSOLE_JA)) {
 			load(file).forEach((key, value) -> {
 				if (value.toString().indexOf('\'') >= 0) {
 					offending.add(file + ": " + key);
@@ -111,6 +149,7 @@ class MessagesCompletenessTest {
 		Properties recoveryJapanese = load(RECOVERY_JA);
 		Properties servicesJapanese = load(SERVICES_JA);
 		Properties pagesJapanese = load(PAGES_JA);
+		Properties consoleJapanese = load(CONSOLE_JA);
 		List<String> missing = new ArrayList<>();
 		int found = 0;
 		for (Path template : templates()) {
@@ -119,7 +158,8 @@ class MessagesCompletenessTest {
 				found++;
 				String key = m.group(1);
 				if (!japanese.containsKey(key) && !passwordJapanese.containsKey(key) && !recoveryJapanese.containsKey(key)
-						&& !servicesJapanese.containsKey(key) && !pagesJapanese.containsKey(key)) {
+						&& !servicesJapanese.containsKey(key) && !pagesJapanese.containsKey(key)
+						&& !consoleJapanese.containsKey(key)) {
 					missing.add(TEMPLATES.relativize(template) + ": " + key);
 				}
 			}

@@ -47,6 +47,24 @@ public class AuditTrail {
 		record(kenpoId, accountId, type, null);
 	}
 
+	/**
+	 * An event of the staff console: {@code staffId} is the staff account that acted (or
+	 * tried to), {@code accountId} the member's account it concerned, if any, and the detail
+	 * names the reason the staff member gave.
+	 */
+	public void recordStaff(Long kenpoId, Long accountId, long staffId, AuditType type, String detail) {
+		HttpServletRequest request = currentRequest();
+		String ip = request == null ? null : request.getRemoteAddr();
+		String agent = request == null ? null : truncate(request.getHeader("User-Agent"));
+		jdbc.sql("""
+				insert into audit_event (kenpo_id, account_id, staff_id, type, occurred_at, client_ip, user_agent, detail)
+				values (?, ?, ?, ?, ?, ?, ?, ?)""")
+			.params(new SqlParameterValue(Types.BIGINT, kenpoId), new SqlParameterValue(Types.BIGINT, accountId),
+					staffId, type.name(), Timestamp.from(clock.instant()), new SqlParameterValue(Types.VARCHAR, ip),
+					new SqlParameterValue(Types.VARCHAR, agent), new SqlParameterValue(Types.VARCHAR, detail))
+			.update();
+	}
+
 	/** The newest events of an account, for the member's history and for tests. */
 	public List<AuditEntry> recent(long kenpoId, long accountId, int limit) {
 		return jdbc.sql("""

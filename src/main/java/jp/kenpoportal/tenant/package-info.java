@@ -1,6 +1,6 @@
 /**
  * Kenpo (tenants), their host names and per-kenpo settings, and the request's current kenpo.
- * Foundational: depends on no other module.
+ * Foundational: uses only {@code common} (the console host, which it does not serve).
  */
-@org.springframework.modulith.ApplicationModule(allowedDependencies = {})
+@org.springframework.modulith.ApplicationModule(allowedDependencies = { "common" })
 package jp.kenpoportal.tenant;

@@ -65,6 +65,14 @@ public final class TestBrowser {
 		return clientAddress;
 	}
 
+	/** The staff console's host in tests (the default {@code portal.console.host}). */
+	public static final String CONSOLE_HOST = "console.localhost";
+
+	/** A browser on the staff console's host. */
+	public static TestBrowser console(int port) {
+		return new TestBrowser(port, CONSOLE_HOST);
+	}
+
 	/** Points this browser (and its cookies) at another host, as a stolen cookie would be. */
 	public TestBrowser onHost(String otherHost) {
 		this.host = otherHost;
@@ -97,6 +105,17 @@ public final class TestBrowser {
 			.collect(Collectors.joining("&"));
 		return follow(send(request(path).header("Content-Type", "application/x-www-form-urlencoded")
 			.POST(HttpRequest.BodyPublishers.ofString(body))), path);
+	}
+
+	/**
+	 * Posts a form to any path with the CSRF token of the current page (its meta tag), as a
+	 * hand-made request of a signed-in person would: for proving that the server, not the
+	 * missing form, refuses it.
+	 */
+	public Page postWithCsrf(String path, Map<String, String> fields) {
+		Map<String, String> values = new LinkedHashMap<>(fields);
+		values.put("_csrf", page.doc().select("meta[name=_csrf]").attr("content"));
+		return post(path, values);
 	}
 
 	/** Posts an empty JSON body with the CSRF header of the current page, as passkey.js does. */

@@ -26,6 +26,12 @@ public class TestSupportConfiguration {
 	}
 
 	@Bean
+	TestStaff testStaff(jp.kenpoportal.admin.staff.StaffAccounts accounts, jp.kenpoportal.admin.staff.StaffTotp totp,
+			jp.kenpoportal.tenant.KenpoDirectory kenpos, java.time.Clock clock) {
+		return new TestStaff(accounts, totp, kenpos, clock);
+	}
+
+	@Bean
 	Mailbox mailbox(com.icegreen.greenmail.util.GreenMail server,
 			org.springframework.jdbc.core.simple.JdbcClient jdbc) {
 		return new Mailbox(server, jdbc);

@@ -60,9 +60,12 @@ class KenpoBoundSecurityContextRepository implements SecurityContextRepository {
 	}
 
 	private static boolean belongsHere(SecurityContext context, HttpServletRequest request) {
-		if (context.getAuthentication() == null
-				|| !(context.getAuthentication().getPrincipal() instanceof MemberPrincipal member)) {
+		if (context.getAuthentication() == null) {
 			return true;
+		}
+		if (!(context.getAuthentication().getPrincipal() instanceof MemberPrincipal member)) {
+			// a staff session carried to a member host (cookie renamed by hand) signs nobody in
+			return false;
 		}
 		return CurrentKenpo.of(request).map(k -> k.id() == member.kenpoId()).orElse(false);
 	}

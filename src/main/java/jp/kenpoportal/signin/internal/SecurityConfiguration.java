@@ -2,9 +2,11 @@ package jp.kenpoportal.signin.internal;
 
 import jp.kenpoportal.audit.AuditTrail;
 import jp.kenpoportal.audit.AuditType;
+import jp.kenpoportal.common.ConsoleHost;
 import jp.kenpoportal.common.SecuritySettings;
 import jp.kenpoportal.signin.MemberPrincipal;
 import jp.kenpoportal.signin.QualificationAccess;
+import jp.kenpoportal.signin.SecurityHeaders;
 import jp.kenpoportal.signin.SignedInAccount;
 import jp.kenpoportal.signin.SignedInHousehold;
 import jp.kenpoportal.signin.onboarding.OnboardingSteps;
@@ -25,7 +27,6 @@ import org.springframework.security.web.authentication.LoginUrlAuthenticationEnt
 import org.springframework.security.web.authentication.logout.LogoutHandler;
 import org.springframework.security.web.context.NullSecurityContextRepository;
 import org.springframework.security.web.context.SecurityContextRepository;
-import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter;
 import org.springframework.session.security.web.authentication.SpringSessionRememberMeServices;
 
 /**
@@ -38,10 +39,6 @@ import org.springframework.session.security.web.authentication.SpringSessionReme
 class SecurityConfiguration {
 
 	static final String REMEMBER_ME_PARAMETER = "rememberMe";
-
-	private static final String CSP = "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; "
-			+ "font-src 'self'; connect-src 'self'; form-action 'self'; frame-ancestors 'none'; base-uri 'none'; "
-			+ "object-src 'none'";
 
 	/** The portal's own static files: the same for everyone, served without a session. */
 	static final String[] STATIC_RESOURCES = { "/css/**", "/js/**", "/images/**", "/favicon.ico" };
@@ -77,10 +74,12 @@ class SecurityConfiguration {
 			SpringSessionRememberMeServices rememberMe, SignInSuccessHandler successes, SignInFailureHandler failures,
 			AuditTrail audit,
 			SignedInAccount signedIn, OnboardingSteps steps, SignedInHousehold households,
-			QualificationAccess qualificationAccess) throws Exception {
+			QualificationAccess qualificationAccess, ConsoleHost console) throws Exception {
 		DefaultAuthorizationManagerFactory<RequestAuthorizationContext> member = new DefaultAuthorizationManagerFactory<>();
 		member.setAdditionalAuthorization(new RequiredAuthoritiesAuthorizationManager<>(requirements));
-		http.authorizeHttpRequests(a -> a
+		// every host but the staff console's, which has a chain of its own (admin module)
+		http.securityMatcher(request -> !console.matches(request))
+			.authorizeHttpRequests(a -> a
 				.requestMatchers("/error", "/login", "/faq", "/privacy",
 						"/forgot-user-id", "/forgot-password", "/reset-password", "/email/verify", "/dev/**", "/passkeys/authenticate/**",
 						"/passkeys/authenticate")
@@ -111,11 +110,7 @@ class SecurityConfiguration {
 
 	/** The headers every response carries, pages and static files alike. */
 	private static HttpSecurity securityHeaders(HttpSecurity http) throws Exception {
-		return http.headers(h -> h.contentSecurityPolicy(csp -> csp.policyDirectives(CSP))
-			.httpStrictTransportSecurity(hsts -> hsts.requestMatcher(SecurityConfiguration::secureOutsideLocalhost)
-				.maxAgeInSeconds(31_536_000))
-			.referrerPolicy(r -> r.policy(ReferrerPolicyHeaderWriter.ReferrerPolicy.SAME_ORIGIN))
-			.permissionsPolicyHeader(p -> p.policy("camera=(), microphone=(), geolocation=(), payment=()")));
+		return SecurityHeaders.apply(http);
 	}
 
 	@Bean
@@ -133,12 +128,6 @@ class SecurityConfiguration {
 		services.setRememberMeParameterName(REMEMBER_ME_PARAMETER);
 		services.setValiditySeconds((int) settings.rememberMeDuration().toSeconds());
 		return services;
-	}
-
-	/** HSTS on HTTPS, but never for *.localhost, where a pinned HTTPS would break local work. */
-	private static boolean secureOutsideLocalhost(jakarta.servlet.http.HttpServletRequest request) {
-		String host = request.getServerName();
-		return request.isSecure() && !host.equals("localhost") && !host.endsWith(".localhost");
 	}
 
 	private static LogoutHandler auditSignOut(AuditTrail audit) {

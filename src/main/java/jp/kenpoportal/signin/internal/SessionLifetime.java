@@ -11,6 +11,7 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import jakarta.servlet.http.HttpSession;
 
+import jp.kenpoportal.common.ConsoleHost;
 import jp.kenpoportal.common.SecuritySettings;
 import jp.kenpoportal.signin.SessionControl;
 
@@ -19,7 +20,6 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.session.security.web.authentication.SpringSessionRememberMeServices;
 import org.springframework.session.web.http.CookieSerializer;
-import org.springframework.session.web.http.DefaultCookieSerializer;
 import org.springframework.session.web.http.SessionRepositoryFilter;
 import org.springframework.web.filter.OncePerRequestFilter;
 
@@ -46,13 +46,11 @@ class SessionLifetime {
 		return registration;
 	}
 
+	/** One session cookie name per kind of host (HostCookieSerializer); only members' may be remembered. */
 	@Bean
-	CookieSerializer cookieSerializer(SecuritySettings settings) {
-		DefaultCookieSerializer serializer = new DefaultCookieSerializer();
-		serializer.setCookieName("KENPO_SESSION");
-		serializer.setSameSite("Lax");
-		serializer.setUseHttpOnlyCookie(true);
-		return new RememberedCookie(serializer, (int) settings.rememberMeDuration().toSeconds());
+	CookieSerializer cookieSerializer(SecuritySettings settings, ConsoleHost console) {
+		return new HostCookieSerializer(console, new RememberedCookie(HostCookieSerializer.memberCookie(),
+				(int) settings.rememberMeDuration().toSeconds()));
 	}
 
 	/** Ends a session whose sign-in is older than its absolute lifetime, before anything uses it. */

@@ -9,6 +9,7 @@ import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
+import jp.kenpoportal.common.ConsoleHost;
 import jp.kenpoportal.tenant.CurrentKenpo;
 import jp.kenpoportal.tenant.Kenpo;
 import jp.kenpoportal.tenant.KenpoDirectory;
@@ -20,7 +21,8 @@ import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
  * Resolves the kenpo from the host name before sessions and security run. An unknown host
- * gets a plain "not found" page and never touches a session or another kenpo's pages.
+ * gets a plain "not found" page and never touches a session or another kenpo's pages. The
+ * staff console's host passes with no current kenpo: staff choose theirs after signing in.
  */
 @Component
 @Order(Ordered.HIGHEST_PRECEDENCE + 10)
@@ -31,13 +33,20 @@ class KenpoResolutionFilter extends OncePerRequestFilter {
 
 	private final KenpoDirectory kenpos;
 
-	KenpoResolutionFilter(KenpoDirectory kenpos) {
+	private final ConsoleHost console;
+
+	KenpoResolutionFilter(KenpoDirectory kenpos, ConsoleHost console) {
 		this.kenpos = kenpos;
+		this.console = console;
 	}
 
 	@Override
 	protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
 			throws ServletException, IOException {
+		if (console.matches(request)) {
+			chain.doFilter(request, response);
+			return;
+		}
 		Optional<Kenpo> kenpo = kenpos.findByHost(request.getServerName());
 		if (kenpo.isPresent()) {
 			request.setAttribute(CurrentKenpo.ATTRIBUTE, kenpo.get());

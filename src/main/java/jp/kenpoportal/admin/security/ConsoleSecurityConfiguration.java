@@ -1,0 +1,75 @@
+package jp.kenpoportal.admin.security;
+
+import java.time.Clock;
+
+import jp.kenpoportal.admin.ConsoleSettings;
+import jp.kenpoportal.audit.AuditTrail;
+import jp.kenpoportal.audit.AuditType;
+import jp.kenpoportal.common.ConsoleHost;
+import jp.kenpoportal.signin.SecurityHeaders;
+
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.core.annotation.Order;
+import org.springframework.security.authorization.AllAuthoritiesAuthorizationManager;
+import org.springframework.security.authorization.DefaultAuthorizationManagerFactory;
+import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.core.authority.FactorGrantedAuthority;
+import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.access.intercept.RequestAuthorizationContext;
+import org.springframework.security.web.authentication.LoginUrlAuthenticationEntryPoint;
+import org.springframework.security.web.authentication.logout.LogoutHandler;
+import org.springframework.security.web.context.SecurityContextHolderFilter;
+
+/**
+ * The console's own security, for requests to the console host only (the member chain
+ * skips that host). Sign-in is the password, then the authenticator app, which brings the
+ * role; every page but sign-in needs both factors, and each area its roles. The kenpo is
+ * checked by every page through {@link CurrentStaff}.
+ */
+@Configuration(proxyBeanMethods = false)
+class ConsoleSecurityConfiguration {
+
+	@Bean
+	@Order(2)
+	SecurityFilterChain consoleSecurity(HttpSecurity http, ConsoleHost console, ConsoleSession session,
+			CurrentStaff current, ConsoleSettings settings, AuditTrail audit, Clock clock) throws Exception {
+		DefaultAuthorizationManagerFactory<RequestAuthorizationContext> staff = new DefaultAuthorizationManagerFactory<>();
+		staff.setAdditionalAuthorization(AllAuthoritiesAuthorizationManager
+			.hasAllAuthorities(FactorGrantedAuthority.PASSWORD_AUTHORITY, ConsoleSession.FACTOR_TOTP));
+		http.securityMatcher(console::matches)
+			.authorizeHttpRequests(a -> a.requestMatchers("/login", "/invitation", "/error")
+				.permitAll()
+				.requestMatchers("/mfa", "/mfa/**")
+				.authenticated()
+				.requestMatchers("/kenpos/**")
+				.access(staff.hasRole("OPERATOR"))
+				.requestMatchers("/staff/**")
+				.access(staff.hasAnyRole("OPERATOR", "ADMIN"))
+				.requestMatchers("/members/**")
+				.access(staff.hasAnyRole("OPERATOR", "ADMIN", "CLERK"))
+				.requestMatchers("/audit", "/audit.csv")
+				.access(staff.hasAnyRole("OPERATOR", "ADMIN", "VIEWER"))
+				.anyRequest()
+				.access(staff.hasAnyRole("OPERATOR", "ADMIN", "CLERK", "VIEWER")))
+			.securityContext(c -> c.securityContextRepository(session.contexts()))
+			.requestCache(r -> r.disable())
+			.formLogin(f -> f.disable())
+			.httpBasic(b -> b.disable())
+			.rememberMe(r -> r.disable())
+			.logout(l -> l.logoutUrl("/logout").addLogoutHandler(auditSignOut(audit)).logoutSuccessUrl("/login?signedOut"))
+			.exceptionHandling(e -> e.authenticationEntryPoint(new LoginUrlAuthenticationEntryPoint("/login"))
+				.accessDeniedHandler(new ConsoleAccessDenied(session, audit)))
+			.addFilterAfter(new ConsoleSessionFilter(session, current, settings, audit, clock),
+					SecurityContextHolderFilter.class);
+		return SecurityHeaders.apply(http).build();
+	}
+
+	private static LogoutHandler auditSignOut(AuditTrail audit) {
+		return (request, response, authentication) -> {
+			if (authentication != null && authentication.getPrincipal() instanceof StaffPrincipal p) {
+				audit.recordStaff(p.kenpoId(), null, p.staffId(), AuditType.STAFF_SIGNED_OUT, null);
+			}
+		};
+	}
+}
