@@ -48,6 +48,8 @@ class ConsoleSecurityConfiguration {
 				.access(staff.hasAnyRole("OPERATOR", "ADMIN"))
 				.requestMatchers("/members/**")
 				.access(staff.hasAnyRole("OPERATOR", "ADMIN", "CLERK"))
+				.requestMatchers("/dashboard", "/dashboard/**")
+				.access(staff.hasAnyRole("OPERATOR", "ADMIN", "CLERK", "VIEWER"))
 				.anyRequest()
 				.access(staff.hasAnyRole("OPERATOR", "ADMIN", "CLERK", "VIEWER")))
 			.securityContext(c -> c.securityContextRepository(session.contexts()))
