@@ -51,7 +51,7 @@ enum CsvEncoding {
 		return encoder.replaceWith(REPLACEMENT.getBytes(charset));
 	}
 
-	String messageKey() {
+	public String messageKey() {
 		return "dashboard.csv.encoding." + name();
 	}
 }

@@ -117,7 +117,7 @@ public class RegistrationDashboard {
 	/** Registrations and sign-ins per day or week, oldest first, and their charts. */
 	record Timeline(ChronoUnit period, List<TimelineRow> rows, BarChart registered, BarChart signIns) {
 
-		boolean weekly() {
+		public boolean weekly() {
 			return period == ChronoUnit.WEEKS;
 		}
 	}
