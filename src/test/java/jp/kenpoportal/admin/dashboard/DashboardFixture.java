@@ -33,13 +33,13 @@ import jp.kenpoportal.tenant.SecondFactor;
  * </pre>
  * C's name has 𠮷 (not in MS932) and E's starts with = (a formula, for the CSV).
  */
-final class DashboardFixture {
+public final class DashboardFixture {
 
 	static final ZoneId JAPAN = ZoneId.of("Asia/Tokyo");
 
-	final Kenpo kenpo;
+	public final Kenpo kenpo;
 
-	final LocalDate today;
+	public final LocalDate today;
 
 	private final MemberDirectory members;
 
@@ -51,7 +51,7 @@ final class DashboardFixture {
 
 	private int number;
 
-	DashboardFixture(KenpoDirectory kenpos, MemberDirectory members, Accounts accounts, AuditTrail audit,
+	public DashboardFixture(KenpoDirectory kenpos, MemberDirectory members, Accounts accounts, AuditTrail audit,
 			MutableClock clock) {
 		this.members = members;
 		this.accounts = accounts;
@@ -62,7 +62,7 @@ final class DashboardFixture {
 	}
 
 	/** The roster in the table above. */
-	DashboardFixture known() {
+	public DashboardFixture known() {
 		Account a = account(insured("11", "青木 明", "アオキ アキラ", today.minusYears(30).plusDays(1), null));
 		Account b = account(insured("11", "馬場 文", "ババ アヤ", today.minusYears(30), null));
 		Account c = account(insured("11", "𠮷田 千春", "ヨシダ チハル", today.minusYears(45), null));
