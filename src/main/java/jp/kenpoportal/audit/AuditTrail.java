@@ -90,7 +90,8 @@ public class AuditTrail {
 	/**
 	 * Events of the kenpo of the given types per day or per week (starting Monday) in Japan, from
 	 * {@code from} (inclusive) to {@code to} (exclusive), counted in the database (the staff
-	 * dashboard's sign-ins per day); periods without any are left out.
+	 * dashboard's sign-ins per day); periods without any are left out. The accounts are counted
+	 * from one row per period and account, which a hash aggregate makes faster than count(distinct)'s sort.
 	 */
 	public List<EventCount> countPer(long kenpoId, java.util.Collection<AuditType> types,
 			java.time.temporal.ChronoUnit period, java.time.LocalDate from, java.time.LocalDate to) {
@@ -100,11 +101,13 @@ public class AuditTrail {
 			default -> throw new IllegalArgumentException("per day or per week: " + period);
 		};
 		return jdbc.sql("""
-				select date_trunc('%s', occurred_at at time zone 'Asia/Tokyo')::date, count(*), count(distinct account_id)
-				from audit_event
-				where kenpo_id = ? and type = any(?)
-				  and occurred_at >= (?::date::timestamp at time zone 'Asia/Tokyo')
-				  and occurred_at < (?::date::timestamp at time zone 'Asia/Tokyo')
+				select period, sum(events), count(account_id) from (
+				  select date_trunc('%s', occurred_at at time zone 'Asia/Tokyo')::date as period, account_id, count(*) as events
+				  from audit_event
+				  where kenpo_id = ? and type = any(?)
+				    and occurred_at >= (?::date::timestamp at time zone 'Asia/Tokyo')
+				    and occurred_at < (?::date::timestamp at time zone 'Asia/Tokyo')
+				  group by 1, 2) per_account
 				group by 1 order by 1""".formatted(unit))
 			.params(kenpoId, types.stream().map(Enum::name).toArray(String[]::new), java.sql.Date.valueOf(from),
 					java.sql.Date.valueOf(to))

@@ -40,7 +40,7 @@ record BarChart(List<Bar> bars, long max, long middle, long total) {
 		return new BarChart(bars, scale, scale / 2, values.stream().mapToLong(Long::longValue).sum());
 	}
 
-	/** A round axis maximum (1, 2 or 5 × 10ⁿ, at least 2 so the middle line is a whole number) at or above the largest bar. */
+	/** A round axis maximum (2, 4, 6, 8 or 10 × 10ⁿ: its half, the middle line, is a whole number) at or above the largest bar. */
 	static long niceCeiling(long value) {
 		if (value <= 0) {
 			return 0;
@@ -49,7 +49,7 @@ record BarChart(List<Bar> bars, long max, long middle, long total) {
 		while (magnitude * 10 <= value) {
 			magnitude *= 10;
 		}
-		for (long step : new long[] { 2, 5, 10 }) {
+		for (long step : new long[] { 2, 4, 6, 8, 10 }) {
 			if (step * magnitude >= value) {
 				return step * magnitude;
 			}

@@ -58,7 +58,7 @@ public class RegistrationDashboard {
 
 	/** The headline figures of the kenpo today, for the console's home. */
 	public RegistrationCounts summary(Kenpo kenpo) {
-		return figures.report(kenpo.id(), today(), clock.instant()).total();
+		return figures.total(kenpo.id(), today());
 	}
 
 	Dashboard dashboard(Kenpo kenpo, ChronoUnit period) {
