@@ -52,6 +52,10 @@ class MessagesCompletenessTest {
 
 	private static final String CONSOLE_JA = "i18n/console_ja.properties";
 
+	private static final String CONSOLE_DASHBOARD = "i18n/console-dashboard.properties";
+
+	private static final String CONSOLE_DASHBOARD_JA = "i18n/console-dashboard_ja.properties";
+
 	private static final Path TEMPLATES = Path.of("src", "main", "resources", "templates");
 
 	/** {@code #{some.key}} or {@code #{some.key(...)}} with a plain dotted literal key (not {@code ${..}} or {@code |..|}). */
@@ -88,6 +92,7 @@ class MessagesCompletenessTest {
 	@Test
 	void everyJapaneseConsoleMessageHasAnEnglishMessage() {
 		assertSameKeys(CONSOLE, CONSOLE_JA);
+		assertSameKeys(CONSOLE_DASHBOARD, CONSOLE_DASHBOARD_JA);
 	}
 
 	@Test
@@ -121,6 +126,7 @@ class MessagesCompletenessTest {
 	@Test
 	void englishMessagesUseTheSamePlaceholdersAsJapanese() {
 		assertSamePlaceholders(CONSOLE, CONSOLE_JA);
+		assertSamePlaceholders(CONSOLE_DASHBOARD, CONSOLE_DASHBOARD_JA);
 		assertSamePlaceholders(SERVICES, SERVICES_JA);
 		assertSamePlaceholders(PAGES, PAGES_JA);
 		assertSamePlaceholders(MESSAGES, MESSAGES_JA);
@@ -132,7 +138,7 @@ class MessagesCompletenessTest {
 	void noMessageContainsAnApostropheThatMessageFormatWouldDrop() {
 		List<String> offending = new ArrayList<>();
 		for (String file : List.of(MESSAGES, MESSAGES_JA, PASSWORD, PASSWORD_JA, RECOVERY, RECOVERY_JA, SERVICES,
-				SERVICES_JA, PAGES, PAGES_JA, CONSOLE, CONSOLE_JA)) {
+				SERVICES_JA, PAGES, PAGES_JA, CONSOLE, CONSOLE_JA, CONSOLE_DASHBOARD, CONSOLE_DASHBOARD_JA)) {
 			load(file).forEach((key, value) -> {
 				if (value.toString().indexOf('\'') >= 0) {
 					offending.add(file + ": " + key);
@@ -150,6 +156,7 @@ class MessagesCompletenessTest {
 		Properties servicesJapanese = load(SERVICES_JA);
 		Properties pagesJapanese = load(PAGES_JA);
 		Properties consoleJapanese = load(CONSOLE_JA);
+		consoleJapanese.putAll(load(CONSOLE_DASHBOARD_JA));
 		List<String> missing = new ArrayList<>();
 		int found = 0;
 		for (Path template : templates()) {

@@ -87,6 +87,34 @@ public class AuditTrail {
 			.list();
 	}
 
+	/**
+	 * Events of the kenpo of the given types per day or per week (starting Monday) in Japan, from
+	 * {@code from} (inclusive) to {@code to} (exclusive), counted in the database (the staff
+	 * dashboard's sign-ins per day); periods without any are left out. The accounts are counted
+	 * from one row per period and account, which a hash aggregate makes faster than count(distinct)'s sort.
+	 */
+	public List<EventCount> countPer(long kenpoId, java.util.Collection<AuditType> types,
+			java.time.temporal.ChronoUnit period, java.time.LocalDate from, java.time.LocalDate to) {
+		String unit = switch (period) {
+			case DAYS -> "day";
+			case WEEKS -> "week";
+			default -> throw new IllegalArgumentException("per day or per week: " + period);
+		};
+		return jdbc.sql("""
+				select period, sum(events), count(account_id) from (
+				  select date_trunc('%s', occurred_at at time zone 'Asia/Tokyo')::date as period, account_id, count(*) as events
+				  from audit_event
+				  where kenpo_id = ? and type = any(?)
+				    and occurred_at >= (?::date::timestamp at time zone 'Asia/Tokyo')
+				    and occurred_at < (?::date::timestamp at time zone 'Asia/Tokyo')
+				  group by 1, 2) per_account
+				group by 1 order by 1""".formatted(unit))
+			.params(kenpoId, types.stream().map(Enum::name).toArray(String[]::new), java.sql.Date.valueOf(from),
+					java.sql.Date.valueOf(to))
+			.query((rs, n) -> new EventCount(rs.getDate(1).toLocalDate(), rs.getLong(2), rs.getLong(3)))
+			.list();
+	}
+
 	private static HttpServletRequest currentRequest() {
 		return RequestContextHolder.getRequestAttributes() instanceof ServletRequestAttributes attributes
 				? attributes.getRequest() : null;

@@ -55,5 +55,8 @@ public enum AuditType {
 	STAFF_MEMBER_VIEWED,
 	MEMBER_UNLOCKED_BY_STAFF,
 	KENPO_CREATED,
-	STAFF_AUDIT_EXPORTED
+	STAFF_AUDIT_EXPORTED,
+	// the registration dashboard (admin.dashboard): the not-yet-registered CSV, detail its encoding and rows
+	STAFF_DASHBOARD_DOWNLOADED,
+	STAFF_DASHBOARD_DOWNLOAD_THROTTLED
 }

@@ -50,6 +50,8 @@ class ConsoleSecurityConfiguration {
 				.access(staff.hasAnyRole("OPERATOR", "ADMIN", "CLERK"))
 				.requestMatchers("/audit", "/audit.csv")
 				.access(staff.hasAnyRole("OPERATOR", "ADMIN", "VIEWER"))
+				.requestMatchers("/dashboard", "/dashboard/**")
+				.access(staff.hasAnyRole("OPERATOR", "ADMIN", "CLERK", "VIEWER"))
 				.anyRequest()
 				.access(staff.hasAnyRole("OPERATOR", "ADMIN", "CLERK", "VIEWER")))
 			.securityContext(c -> c.securityContextRepository(session.contexts()))

@@ -4,6 +4,7 @@ import java.util.List;
 
 import jakarta.servlet.http.HttpServletRequest;
 
+import jp.kenpoportal.admin.dashboard.RegistrationDashboard;
 import jp.kenpoportal.admin.security.CurrentStaff;
 import jp.kenpoportal.admin.staff.StaffAccount;
 import jp.kenpoportal.audit.AuditTrail;
@@ -27,18 +28,24 @@ class ConsoleHomeController {
 
 	private final AuditTrail audit;
 
-	ConsoleHomeController(CurrentStaff current, KenpoDirectory kenpos, AuditTrail audit) {
+	private final RegistrationDashboard dashboard;
+
+	ConsoleHomeController(CurrentStaff current, KenpoDirectory kenpos, AuditTrail audit,
+			RegistrationDashboard dashboard) {
 		this.current = current;
 		this.kenpos = kenpos;
 		this.audit = audit;
+		this.dashboard = dashboard;
 	}
 
+	/** The home leads with the kenpo's registration figures: what staff look at first. */
 	@GetMapping("/")
-	String home(HttpServletRequest request) {
+	String home(HttpServletRequest request, Model model) {
 		StaffAccount staff = current.require();
 		if (staff.operator() && current.kenpo(request).isEmpty()) {
 			return "redirect:/kenpos";
 		}
+		current.kenpo(request).ifPresent(k -> model.addAttribute("registration", dashboard.summary(k)));
 		return "admin/home";
 	}
 
