@@ -50,5 +50,9 @@ public enum AuditType {
 	STAFF_MEMBER_SEARCHED,
 	STAFF_MEMBER_VIEWED,
 	MEMBER_UNLOCKED_BY_STAFF,
-	KENPO_CREATED
+	KENPO_CREATED,
+	// お知らせ in the staff console (admin.notices): detail names the notice, old and new values
+	STAFF_NOTICE_CREATED,
+	STAFF_NOTICE_UPDATED,
+	STAFF_NOTICE_WITHDRAWN
 }

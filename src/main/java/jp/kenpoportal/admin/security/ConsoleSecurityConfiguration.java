@@ -48,6 +48,8 @@ class ConsoleSecurityConfiguration {
 				.access(staff.hasAnyRole("OPERATOR", "ADMIN"))
 				.requestMatchers("/members/**")
 				.access(staff.hasAnyRole("OPERATOR", "ADMIN", "CLERK"))
+				.requestMatchers("/notices", "/notices/**")
+				.access(staff.hasAnyRole("OPERATOR", "ADMIN", "CLERK"))
 				.anyRequest()
 				.access(staff.hasAnyRole("OPERATOR", "ADMIN", "CLERK", "VIEWER")))
 			.securityContext(c -> c.securityContextRepository(session.contexts()))
