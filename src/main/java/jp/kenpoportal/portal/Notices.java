@@ -123,7 +123,8 @@ public class Notices {
 		return jdbc.sql("""
 				select n.id, n.title, n.body, n.publish_from, n.publish_until, r.read_at is not null
 				from notice n left join notice_read r on r.notice_id = n.id and r.account_id = ?
-				where """ + SHOWN + rest)
+				where
+				""" + SHOWN + rest)
 			.params(accountId, kenpoId, now, now, reader.insured(),
 					new SqlParameterValue(Types.VARCHAR, reader.employerCode()), last)
 			.query((rs, i) -> new Notice(rs.getLong(1), rs.getString(2), rs.getString(3),

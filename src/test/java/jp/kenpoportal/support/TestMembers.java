@@ -36,6 +36,11 @@ public class TestMembers {
 		return create(kenpoCode, false, null);
 	}
 
+	/** A member who has never signed in, at the given 事業所. */
+	public TestMember newMemberAt(String kenpoCode, String employerCode, String employerName) {
+		return create(kenpoCode, false, null, employerCode, employerName);
+	}
+
 	/** A member with a temporary user ID and temporary password (seed 002). */
 	public TestMember newTemporaryMember(String kenpoCode, String temporaryPassword) {
 		return create(kenpoCode, true, temporaryPassword);
@@ -58,13 +63,18 @@ public class TestMembers {
 	}
 
 	private TestMember create(String kenpoCode, boolean temporary, String temporaryPassword) {
+		return create(kenpoCode, temporary, temporaryPassword, null, null);
+	}
+
+	private TestMember create(String kenpoCode, boolean temporary, String temporaryPassword, String employerCode,
+			String employerName) {
 		Kenpo kenpo = kenpos.findByCode(kenpoCode).orElseThrow();
 		int n = SEQUENCE.incrementAndGet();
 		String symbol = "9".repeat(kenpo.symbolDigits());
 		String number = String.format("%0" + kenpo.numberDigits() + "d", n);
 		LocalDate birthDate = LocalDate.of(1970 + n % 30, 1 + n % 12, 1 + n % 28);
 		Member member = members.register(kenpo.id(), new NewMember(symbol, number, "00", "試験 太郎" + n,
-				"シケン タロウ", birthDate, Sex.MALE, "本人", LocalDate.of(2020, 4, 1), null));
+				"シケン タロウ", birthDate, Sex.MALE, "本人", LocalDate.of(2020, 4, 1), null, employerCode, employerName));
 		String loginId = (temporary ? "tmp" : "user") + n + "x";
 		String password = temporaryPassword != null ? temporaryPassword
 				: symbol + number + birthDate.toString().replace("-", "");
