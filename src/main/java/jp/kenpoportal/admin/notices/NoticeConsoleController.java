@@ -92,7 +92,7 @@ class NoticeConsoleController {
 		if (kenpo == null) {
 			return "redirect:/kenpos";
 		}
-		return form(kenpo, null, NoticeForm.empty(clock.instant()), Map.of(), null, model);
+		return form(kenpo, null, NoticeForm.empty(), Map.of(), null, model);
 	}
 
 	@PostMapping("/notices/new")
@@ -100,12 +100,12 @@ class NoticeConsoleController {
 		Kenpo kenpo = kenpoOrRefuse(request, null);
 		NoticeForm form = params.form();
 		List<Employer> employers = members.employers(kenpo.id());
-		Map<String, String> errors = form.errors(employers);
+		Map<String, String> errors = form.errors(employers, clock.instant());
 		if (!errors.isEmpty() || !params.saving()) {
 			return form(kenpo, null, form.kept(), errors, errors.isEmpty() ? preview(kenpo, form, request, response) : null,
 					model);
 		}
-		long id = authoring.create(kenpo, current.require(), form.draft());
+		long id = authoring.create(kenpo, current.require(), form.draft(clock.instant()));
 		return "redirect:/notices/" + id + "?saved";
 	}
 
@@ -133,12 +133,12 @@ class NoticeConsoleController {
 		Kenpo kenpo = kenpoOrRefuse(request, id);
 		KenpoNotice notice = editableOrRefuse(kenpo, id);
 		NoticeForm form = params.form();
-		Map<String, String> errors = form.errors(members.employers(kenpo.id()));
+		Map<String, String> errors = form.errors(members.employers(kenpo.id()), clock.instant());
 		if (!errors.isEmpty() || !params.saving()) {
 			return form(kenpo, notice, form.kept(), errors,
 					errors.isEmpty() ? preview(kenpo, form, request, response) : null, model);
 		}
-		if (!authoring.update(kenpo, current.require(), notice, form.draft())) {
+		if (!authoring.update(kenpo, current.require(), notice, form.draft(clock.instant()))) {
 			throw refuse(kenpo, id, "notice " + id + " was withdrawn meanwhile");
 		}
 		return "redirect:/notices/" + id + "?updated";
@@ -166,7 +166,7 @@ class NoticeConsoleController {
 	}
 
 	private String preview(Kenpo kenpo, NoticeForm form, HttpServletRequest request, HttpServletResponse response) {
-		return previews.memberPage(kenpo, form.draft(), sampleName(), request, response);
+		return previews.memberPage(kenpo, form.draft(clock.instant()), sampleName(), request, response);
 	}
 
 	private String sampleName() {

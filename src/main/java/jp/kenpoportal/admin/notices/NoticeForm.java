@@ -6,7 +6,6 @@ import java.time.LocalDateTime;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
-import java.time.temporal.ChronoUnit;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -20,7 +19,8 @@ import jp.kenpoportal.portal.NoticeDraft;
 /**
  * The お知らせ form as typed, with its checks; errors are message keys by field. Title and body
  * are kept as written (no width folding: the text is what members read); times are the
- * kenpo's, Japan time, as a datetime-local field sends them (or typed as 2026/12/03 10:00).
+ * kenpo's, Japan time, as a datetime-local field sends them (or typed as 2026/12/03 10:00); a
+ * blank start means "from the moment it is saved".
  */
 record NoticeForm(String title, String body, String publishFrom, String publishUntil, String audience,
 		List<String> employers, boolean mailAlert) {
@@ -42,10 +42,9 @@ record NoticeForm(String title, String body, String publishFrom, String publishU
 		employers = employers == null ? List.of() : List.copyOf(employers);
 	}
 
-	/** A new notice: out now, for everyone, mailed. */
-	static NoticeForm empty(Instant now) {
-		return new NoticeForm("", "", field(now.truncatedTo(ChronoUnit.MINUTES)), "", NoticeAudience.ALL.name(),
-				List.of(), true);
+	/** A new notice: out once saved, for everyone, mailed. */
+	static NoticeForm empty() {
+		return new NoticeForm("", "", "", "", NoticeAudience.ALL.name(), List.of(), true);
 	}
 
 	static NoticeForm of(NoticeDraft draft) {
@@ -61,7 +60,7 @@ record NoticeForm(String title, String body, String publishFrom, String publishU
 	}
 
 	/** Field name → message key; empty when the form makes a notice. */
-	Map<String, String> errors(List<Employer> known) {
+	Map<String, String> errors(List<Employer> known, Instant now) {
 		Map<String, String> errors = new LinkedHashMap<>();
 		String t = cleanTitle();
 		if (t.isEmpty()) {
@@ -77,7 +76,7 @@ record NoticeForm(String title, String body, String publishFrom, String publishU
 		else if (b.length() > MAX_BODY) {
 			errors.put("body", "console.notices.error.bodyLong");
 		}
-		Instant from = time(publishFrom);
+		Instant from = start(now);
 		if (from == null) {
 			errors.put("publishFrom", "console.notices.error.publishFrom");
 		}
@@ -105,10 +104,14 @@ record NoticeForm(String title, String body, String publishFrom, String publishU
 	}
 
 	/** The notice the form makes; only once {@link #errors} is empty. */
-	NoticeDraft draft() {
-		return new NoticeDraft(cleanTitle(), cleanBody(), time(publishFrom),
+	NoticeDraft draft(Instant now) {
+		return new NoticeDraft(cleanTitle(), cleanBody(), start(now),
 				publishUntil.isBlank() ? null : time(publishUntil), parsedAudience(),
 				employers.stream().distinct().sorted().toList(), mailAlert);
+	}
+
+	private Instant start(Instant now) {
+		return publishFrom.isBlank() ? now : time(publishFrom);
 	}
 
 	/** One line: line breaks in a title become spaces. */
