@@ -1,10 +1,13 @@
 package jp.kenpoportal.portal;
 
+import java.util.Collections;
+import java.util.Enumeration;
 import java.util.HashMap;
 import java.util.Locale;
 import java.util.Map;
 
 import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletRequestWrapper;
 import jakarta.servlet.http.HttpServletResponse;
 
 import jp.kenpoportal.tenant.Kenpo;
@@ -48,8 +51,48 @@ public class NoticePreviews {
 		model.put("notice", draft.asRead(0));
 		model.put(ThymeleafEvaluationContext.THYMELEAF_EVALUATION_CONTEXT_CONTEXT_VARIABLE_NAME,
 				new ThymeleafEvaluationContext(context, conversions));
+		HttpServletRequest isolated = new OwnAttributes(request);
 		WebContext web = new WebContext(JakartaServletWebApplication.buildApplication(request.getServletContext())
-			.buildExchange(request, response), Locale.JAPANESE, model);
+			.buildExchange(isolated, response), Locale.JAPANESE, model);
 		return templates.process("notices/show", web);
+	}
+
+	/**
+	 * The console's request with attributes of its own: Thymeleaf keeps a web context's
+	 * variables as request attributes, so the preview's model must not overwrite the console
+	 * page's, and the console's attributes (its CSRF token among them) must not reach the preview.
+	 */
+	private static final class OwnAttributes extends HttpServletRequestWrapper {
+
+		private final Map<String, Object> attributes = new HashMap<>();
+
+		OwnAttributes(HttpServletRequest request) {
+			super(request);
+		}
+
+		@Override
+		public Object getAttribute(String name) {
+			return attributes.get(name);
+		}
+
+		@Override
+		public Enumeration<String> getAttributeNames() {
+			return Collections.enumeration(attributes.keySet());
+		}
+
+		@Override
+		public void setAttribute(String name, Object value) {
+			if (value == null) {
+				attributes.remove(name);
+			}
+			else {
+				attributes.put(name, value);
+			}
+		}
+
+		@Override
+		public void removeAttribute(String name) {
+			attributes.remove(name);
+		}
 	}
 }

@@ -90,6 +90,8 @@ class NoticeConsoleTest {
 		assertThat(member.select(".notice-body p")).hasSize(2);
 		assertThat(member.select("link[rel=stylesheet]").attr("href")).startsWith("/css/portal.css");
 		assertThat(member.selectFirst(".site-title").text()).isEqualTo("さくら電機健康保険組合");
+		assertThat(member.select("meta[name=_csrf], input[name=_csrf]")).as("no console token in the preview").isEmpty();
+		assertThat(preview.doc().select("meta[name=_csrf]").attr("content")).isNotBlank();
 		assertThat(jdbc.sql("select count(*) from notice where title = ?").param(title).query(Long.class).single())
 			.isZero();
 	}
