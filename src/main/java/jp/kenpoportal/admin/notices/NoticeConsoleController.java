@@ -144,6 +144,16 @@ class NoticeConsoleController {
 		return "redirect:/notices/" + id + "?updated";
 	}
 
+	/** A withdrawal cannot be undone: it is asked for once more on a page of its own. */
+	@GetMapping("/notices/{id}/withdraw")
+	String withdrawForm(@PathVariable long id, HttpServletRequest request, Model model) {
+		Kenpo kenpo = kenpoOrRefuse(request, id);
+		KenpoNotice notice = editableOrRefuse(kenpo, id);
+		model.addAttribute("notice", notice);
+		model.addAttribute("status", notice.status(clock.instant()));
+		return "admin/notices/withdraw";
+	}
+
 	@PostMapping("/notices/{id}/withdraw")
 	String withdraw(@PathVariable long id, HttpServletRequest request) {
 		Kenpo kenpo = kenpoOrRefuse(request, id);

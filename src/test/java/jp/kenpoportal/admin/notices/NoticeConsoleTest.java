@@ -175,6 +175,10 @@ class NoticeConsoleTest {
 		assertThat(audit(clerk, "STAFF_NOTICE_UPDATED")).singleElement().asString()
 			.contains("「" + title + "」", "→ 「変更後 " + title + "」", "本文を変更");
 
+		Page confirm = console.get("/notices/" + id + "/withdraw");
+		assertThat(confirm.heading()).isEqualTo("お知らせの取り下げ");
+		assertThat(confirm.text()).contains("「変更後 " + title + "」（掲載中）を取り下げますか");
+		assertThat(memberBrowser.get("/notices/" + id).status()).as("not withdrawn by the question").isEqualTo(200);
 		Page withdrawn = console.submit("/notices/" + id + "/withdraw", Map.of());
 
 		assertThat(withdrawn.path()).isEqualTo("/notices/" + id + "?withdrawn");
@@ -182,6 +186,7 @@ class NoticeConsoleTest {
 		assertThat(memberBrowser.get("/notices/" + id).status()).isEqualTo(404);
 		assertThat(memberBrowser.get("/notices").text()).doesNotContain(title);
 		assertThat(console.get("/notices/" + id + "/edit").status()).isEqualTo(404);
+		assertThat(console.get("/notices/" + id + "/withdraw").status()).isEqualTo(404);
 		assertThat(audit(clerk, "STAFF_NOTICE_WITHDRAWN")).singleElement().asString().startsWith("notice " + id);
 	}
 

@@ -66,6 +66,7 @@ class NoticeIsolationTest {
 		assertThat(console.get("/notices").text()).doesNotContain(title);
 		assertThat(console.get("/notices/" + id).status()).isEqualTo(404);
 		assertThat(console.get("/notices/" + id + "/edit").status()).isEqualTo(404);
+		assertThat(console.get("/notices/" + id + "/withdraw").status()).isEqualTo(404);
 		console.get("/notices/new");
 		assertThat(console.postWithCsrf("/notices/" + id + "/edit", Map.of("title", "乗っ取り", "body", "改ざん",
 				"publishFrom", "2026-12-01T10:00", "audience", "ALL", "action", "save")).status()).isEqualTo(404);
@@ -78,6 +79,6 @@ class NoticeIsolationTest {
 			.param(aoba.id())
 			.query(String.class)
 			.list();
-		assertThat(refusals).hasSize(4).allMatch(d -> d.equals("notice " + id + " is not of kenpo aoba"));
+		assertThat(refusals).hasSize(5).allMatch(d -> d.equals("notice " + id + " is not of kenpo aoba"));
 	}
 }

@@ -98,7 +98,7 @@ class NoticeRolesTest {
 			.param(viewer.id())
 			.query(String.class)
 			.list()).containsExactly("GET /notices", "GET /notices/new", "GET /notices/" + id,
-					"GET /notices/" + id + "/edit", "POST /notices/new", "POST /notices/" + id + "/edit",
+					"GET /notices/" + id + "/edit", "GET /notices/" + id + "/withdraw", "POST /notices/new", "POST /notices/" + id + "/edit",
 					"POST /notices/" + id + "/withdraw");
 	}
 
@@ -143,7 +143,8 @@ class NoticeRolesTest {
 	}
 
 	private static List<String> gets(long id) {
-		return List.of("/notices", "/notices/new", "/notices/" + id, "/notices/" + id + "/edit");
+		return List.of("/notices", "/notices/new", "/notices/" + id, "/notices/" + id + "/edit",
+				"/notices/" + id + "/withdraw");
 	}
 
 	private static Map<String, String> preview() {
