@@ -19,7 +19,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * お知らせ in Chromium: a 担当者 signs in to the console, writes a notice for the 事業所 of a
  * member, previews the member page at a phone's and a PC's width, publishes it, and the
- * member then sees it on home and reads it, its link safe; every page axe-clean.
+ * member then sees it on home and reads it, its link safe; then edits and withdraws it, and
+ * it is gone from the member's home; every page axe-clean.
  */
 @PortalTest
 class NoticeConsoleBrowserTest extends BrowserTestSupport {
@@ -74,6 +75,20 @@ class NoticeConsoleBrowserTest extends BrowserTestSupport {
 		assertThat(link.getAttribute("href")).isEqualTo("https://kenshin.sakura-denki.example/");
 		assertThat(link.getAttribute("rel").split(" ")).contains("noopener");
 		assertThat(home.locator(".notice-body").innerText()).contains("<script>alert(1)</script>");
+
+		// the edit form holds what was saved; the withdrawal asks once more, then the member's copy is gone
+		follow(console, "編集する");
+		assertThat(console.getByLabel("件名").inputValue()).isEqualTo(title);
+		assertThat(console.getByLabel(employer + " ブラウザ試験事業所").isChecked()).isTrue();
+		follow(console, console.locator(".breadcrumb a"));
+		assertThat(mainText(console)).contains(title, "掲載中");
+		follow(console, title);
+		follow(console, "取り下げる");
+		assertThat(heading(console)).isEqualTo("お知らせの取り下げ");
+		press(console, "取り下げる");
+		assertThat(mainText(console)).contains("お知らせを取り下げました。", "取り下げ済み");
+		follow(home, "ホームへ戻る");
+		assertThat(home.locator(".notice-list a", new Page.LocatorOptions().setHasText(title)).count()).isZero();
 	}
 
 	private void signInToConsole(Page page, Staff clerk) {
