@@ -56,6 +56,10 @@ class MessagesCompletenessTest {
 
 	private static final String CONSOLE_DASHBOARD_JA = "i18n/console-dashboard_ja.properties";
 
+	private static final String CONSOLE_NOTICES = "i18n/console-notices.properties";
+
+	private static final String CONSOLE_NOTICES_JA = "i18n/console-notices_ja.properties";
+
 	private static final Path TEMPLATES = Path.of("src", "main", "resources", "templates");
 
 	/** {@code #{some.key}} or {@code #{some.key(...)}} with a plain dotted literal key (not {@code ${..}} or {@code |..|}). */
@@ -124,7 +128,13 @@ class MessagesCompletenessTest {
 	}
 
 	@Test
+	void everyJapaneseConsoleNoticesMessageHasAnEnglishMessage() {
+		assertSameKeys(CONSOLE_NOTICES, CONSOLE_NOTICES_JA);
+	}
+
+	@Test
 	void englishMessagesUseTheSamePlaceholdersAsJapanese() {
+		assertSamePlaceholders(CONSOLE_NOTICES, CONSOLE_NOTICES_JA);
 		assertSamePlaceholders(CONSOLE, CONSOLE_JA);
 		assertSamePlaceholders(CONSOLE_DASHBOARD, CONSOLE_DASHBOARD_JA);
 		assertSamePlaceholders(SERVICES, SERVICES_JA);
@@ -138,7 +148,7 @@ class MessagesCompletenessTest {
 	void noMessageContainsAnApostropheThatMessageFormatWouldDrop() {
 		List<String> offending = new ArrayList<>();
 		for (String file : List.of(MESSAGES, MESSAGES_JA, PASSWORD, PASSWORD_JA, RECOVERY, RECOVERY_JA, SERVICES,
-				SERVICES_JA, PAGES, PAGES_JA, CONSOLE, CONSOLE_JA, CONSOLE_DASHBOARD, CONSOLE_DASHBOARD_JA)) {
+				SERVICES_JA, PAGES, PAGES_JA, CONSOLE, CONSOLE_JA, CONSOLE_DASHBOARD, CONSOLE_DASHBOARD_JA, CONSOLE_NOTICES, CONSOLE_NOTICES_JA)) {
 			load(file).forEach((key, value) -> {
 				if (value.toString().indexOf('\'') >= 0) {
 					offending.add(file + ": " + key);
@@ -157,6 +167,7 @@ class MessagesCompletenessTest {
 		Properties pagesJapanese = load(PAGES_JA);
 		Properties consoleJapanese = load(CONSOLE_JA);
 		consoleJapanese.putAll(load(CONSOLE_DASHBOARD_JA));
+		Properties consoleNoticesJapanese = load(CONSOLE_NOTICES_JA);
 		List<String> missing = new ArrayList<>();
 		int found = 0;
 		for (Path template : templates()) {
@@ -166,7 +177,8 @@ class MessagesCompletenessTest {
 				String key = m.group(1);
 				if (!japanese.containsKey(key) && !passwordJapanese.containsKey(key) && !recoveryJapanese.containsKey(key)
 						&& !servicesJapanese.containsKey(key) && !pagesJapanese.containsKey(key)
-						&& !consoleJapanese.containsKey(key)) {
+						&& !consoleJapanese.containsKey(key)
+						&& !consoleNoticesJapanese.containsKey(key)) {
 					missing.add(TEMPLATES.relativize(template) + ": " + key);
 				}
 			}

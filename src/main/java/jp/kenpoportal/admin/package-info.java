@@ -4,5 +4,5 @@
  * kenpo registration. It uses the other modules' APIs only; nothing depends on it.
  */
 @org.springframework.modulith.ApplicationModule(displayName = "Staff console",
-		allowedDependencies = { "common", "tenant", "member", "account", "audit", "mail", "signin", "signin :: totp" })
+		allowedDependencies = { "common", "tenant", "member", "account", "audit", "mail", "signin", "signin :: totp", "portal" })
 package jp.kenpoportal.admin;

@@ -58,5 +58,9 @@ public enum AuditType {
 	STAFF_AUDIT_EXPORTED,
 	// the registration dashboard (admin.dashboard): the not-yet-registered CSV, detail its encoding and rows
 	STAFF_DASHBOARD_DOWNLOADED,
-	STAFF_DASHBOARD_DOWNLOAD_THROTTLED
+	STAFF_DASHBOARD_DOWNLOAD_THROTTLED,
+	// お知らせ in the staff console (admin.notices): detail names the notice, old and new values
+	STAFF_NOTICE_CREATED,
+	STAFF_NOTICE_UPDATED,
+	STAFF_NOTICE_WITHDRAWN
 }

@@ -28,6 +28,15 @@ final class DemoData {
 	private static final java.time.Instant DEADLINE = OffsetDateTime.of(2027, 12, 31, 23, 59, 59, 0,
 			ZoneOffset.ofHours(9)).toInstant();
 
+	/** The 事業所 of each demo household (by its user ID): さくら and あおば have two, to target one. */
+	private static final java.util.Map<String, String[]> EMPLOYERS = java.util.Map.of(
+			"yamada.taro", new String[] { "001", "さくら電機 本社" },
+			"sato.kenji", new String[] { "002", "さくら電機 横浜工場" },
+			"suzuki.ichiro", new String[] { "101", "あおば食品 本社" },
+			"k7mq2x9wpa", new String[] { "102", "あおば食品 仙台工場" },
+			"tanaka.hiroshi", new String[] { "201", "かえで化学 本社" },
+			"ito.naoko", new String[] { "301", "つばき広告 本社" });
+
 	private DemoData() {
 	}
 
@@ -110,9 +119,10 @@ final class DemoData {
 
 	private static DemoHousehold household(String symbol, String number, String loginId, boolean temporary,
 			String temporaryPassword, String email, Person... people) {
+		String[] employer = EMPLOYERS.get(loginId);
 		List<NewMember> members = java.util.Arrays.stream(people)
 			.map(p -> new NewMember(symbol, number, p.branch, p.name, p.kana, LocalDate.parse(p.birthDate), p.sex,
-					p.relationship, acquiredOn(LocalDate.parse(p.birthDate)), null, p.burdenRatio, p.hidden))
+					p.relationship, acquiredOn(LocalDate.parse(p.birthDate)), null, p.burdenRatio, p.hidden).atEmployer(employer[0], employer[1]))
 			.toList();
 		String initial = temporaryPassword != null ? temporaryPassword
 				: symbol + number + people[0].birthDate.replace("-", "");

@@ -10,25 +10,35 @@ import java.time.LocalDate;
  * has not delivered it
  * @param hiddenFromHousehold 世帯閲覧 opt-out: the kenpo keeps this dependant's data out of the
  * household's pages and downloads
+ * @param employerCode 事業所 code, null until an import brings it
+ * @param employerName 事業所 name, null until an import brings it
  */
 public record Member(long id, long kenpoId, String symbol, String number, String branch, String name,
 		String nameKana, LocalDate birthDate, Sex sex, String relationship, LocalDate acquiredOn, LocalDate lostOn,
-		Integer burdenRatio, boolean hiddenFromHousehold) {
+		Integer burdenRatio, boolean hiddenFromHousehold, String employerCode, String employerName) {
 
 	public static final String INSURED_BRANCH = "00";
 
-	/** A roster row without a delivered 負担割合, visible to the household. */
+	/** A roster row without a delivered 負担割合 or 事業所, visible to the household. */
 	public Member(long id, long kenpoId, String symbol, String number, String branch, String name, String nameKana,
 			LocalDate birthDate, Sex sex, String relationship, LocalDate acquiredOn, LocalDate lostOn) {
 		this(id, kenpoId, symbol, number, branch, name, nameKana, birthDate, sex, relationship, acquiredOn, lostOn,
-				null, false);
+				null, false, null, null);
+	}
+
+	/** A roster row without a known 事業所. */
+	public Member(long id, long kenpoId, String symbol, String number, String branch, String name, String nameKana,
+			LocalDate birthDate, Sex sex, String relationship, LocalDate acquiredOn, LocalDate lostOn,
+			Integer burdenRatio, boolean hiddenFromHousehold) {
+		this(id, kenpoId, symbol, number, branch, name, nameKana, birthDate, sex, relationship, acquiredOn, lostOn,
+				burdenRatio, hiddenFromHousehold, null, null);
 	}
 
 	public boolean insured() {
 		return INSURED_BRANCH.equals(branch);
 	}
 
-	/** Qualified (資格あり) on the given day: acquired by then and not yet lost. */
+	/** Qualified (資格あり) on the given day: acquired by then and not yet lost (資格喪失日 is the first day without). */
 	public boolean qualifiedOn(LocalDate day) {
 		return (acquiredOn == null || !acquiredOn.isAfter(day)) && (lostOn == null || lostOn.isAfter(day));
 	}

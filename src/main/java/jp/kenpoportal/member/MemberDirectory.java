@@ -25,4 +25,13 @@ public interface MemberDirectory {
 	List<Long> insuredOfHouseholds(long kenpoId, java.util.Collection<Long> memberIds);
 
 	Member register(long kenpoId, NewMember member);
+
+	/** The 事業所 on the kenpo's roster, by code (for choosing whom an お知らせ is for). */
+	List<Employer> employers(long kenpoId);
+
+	/**
+	 * The insured persons (枝番 00) of the kenpo, only those qualified on {@code qualifiedOn} when
+	 * it is given, and only those at one of {@code employerCodes} when they are given.
+	 */
+	List<Long> insured(long kenpoId, java.time.LocalDate qualifiedOn, java.util.Collection<String> employerCodes);
 }

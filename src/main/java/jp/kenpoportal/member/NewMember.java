@@ -7,10 +7,12 @@ import java.time.LocalDate;
  *
  * @param burdenRatio 負担割合 in tenths (2 or 3) as the kenpo decided it, or null when not delivered
  * @param hiddenFromHousehold 世帯閲覧 opt-out of a dependant (never the insured)
+ * @param employerCode 事業所 code, or null when unknown
+ * @param employerName 事業所 name, or null when unknown
  */
 public record NewMember(String symbol, String number, String branch, String name, String nameKana,
 		LocalDate birthDate, Sex sex, String relationship, LocalDate acquiredOn, LocalDate lostOn, Integer burdenRatio,
-		boolean hiddenFromHousehold) {
+		boolean hiddenFromHousehold, String employerCode, String employerName) {
 
 	public NewMember {
 		if (burdenRatio != null && burdenRatio != 2 && burdenRatio != 3) {
@@ -21,9 +23,24 @@ public record NewMember(String symbol, String number, String branch, String name
 		}
 	}
 
-	/** A roster row without a delivered 負担割合, visible to the household. */
+	/** A roster row without a delivered 負担割合 or 事業所, visible to the household. */
 	public NewMember(String symbol, String number, String branch, String name, String nameKana, LocalDate birthDate,
 			Sex sex, String relationship, LocalDate acquiredOn, LocalDate lostOn) {
-		this(symbol, number, branch, name, nameKana, birthDate, sex, relationship, acquiredOn, lostOn, null, false);
+		this(symbol, number, branch, name, nameKana, birthDate, sex, relationship, acquiredOn, lostOn, null, false,
+				null, null);
+	}
+
+	/** A roster row without a known 事業所. */
+	public NewMember(String symbol, String number, String branch, String name, String nameKana, LocalDate birthDate,
+			Sex sex, String relationship, LocalDate acquiredOn, LocalDate lostOn, Integer burdenRatio,
+			boolean hiddenFromHousehold) {
+		this(symbol, number, branch, name, nameKana, birthDate, sex, relationship, acquiredOn, lostOn, burdenRatio,
+				hiddenFromHousehold, null, null);
+	}
+
+	/** The same row at the given 事業所. */
+	public NewMember atEmployer(String code, String name) {
+		return new NewMember(symbol, number, branch, this.name, nameKana, birthDate, sex, relationship, acquiredOn,
+				lostOn, burdenRatio, hiddenFromHousehold, code, name);
 	}
 }

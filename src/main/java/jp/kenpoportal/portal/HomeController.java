@@ -1,5 +1,9 @@
 package jp.kenpoportal.portal;
 
+import java.time.Clock;
+import java.time.LocalDate;
+import java.time.ZoneId;
+
 import jp.kenpoportal.account.Account;
 import jp.kenpoportal.member.Member;
 import jp.kenpoportal.signin.SignedInAccount;
@@ -22,12 +26,17 @@ class HomeController {
 
 	private final SignedInHousehold household;
 
+	private static final ZoneId JAPAN = ZoneId.of("Asia/Tokyo");
+
 	private final Notices notices;
 
-	HomeController(SignedInAccount signedIn, SignedInHousehold household, Notices notices) {
+	private final Clock clock;
+
+	HomeController(SignedInAccount signedIn, SignedInHousehold household, Notices notices, Clock clock) {
 		this.signedIn = signedIn;
 		this.household = household;
 		this.notices = notices;
+		this.clock = clock;
 	}
 
 	@GetMapping("/")
@@ -39,7 +48,8 @@ class HomeController {
 		model.addAttribute("factor", account.secondFactor() == null ? "EMAIL_CODE" : account.secondFactor().name());
 		model.addAttribute("tiles", ServiceTile.forKenpo(kenpo));
 		model.addAttribute("links", kenpo.links());
-		model.addAttribute("notices", notices.current(kenpo.id(), account.id(), NOTICES_ON_HOME + 1));
+		model.addAttribute("notices", notices.current(kenpo.id(), account.id(),
+				NoticeReader.of(member, LocalDate.ofInstant(clock.instant(), JAPAN)), NOTICES_ON_HOME + 1));
 		model.addAttribute("noticesOnHome", NOTICES_ON_HOME);
 		return "portal/home";
 	}

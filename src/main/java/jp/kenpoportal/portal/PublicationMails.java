@@ -112,8 +112,8 @@ class PublicationMails {
 					pending(Kind.BENEFIT,
 							accountsOfHouseholds(kenpo, benefits.membersPublishedBetween(kenpo.id(), since, now)));
 				}
-				if (notices.publishedBetween(kenpo.id(), since, now)) {
-					pending(Kind.NOTICE, accounts.findAll(kenpo.id()));
+				for (NoticeDraft notice : notices.mailedBetween(kenpo.id(), since, now)) {
+					pending(Kind.NOTICE, readers(kenpo, notice, LocalDate.ofInstant(now, JAPAN)));
 				}
 			}
 		}
@@ -122,6 +122,15 @@ class PublicationMails {
 				on conflict (id) do update set checked_until = excluded.checked_until""")
 			.param(Timestamp.from(now))
 			.update();
+	}
+
+	/** The accounts in the notice's audience (NoticeReader decides the same on the member's side). */
+	private List<Account> readers(Kenpo kenpo, NoticeDraft notice, LocalDate today) {
+		return switch (notice.audience()) {
+			case ALL -> accounts.findAll(kenpo.id());
+			case INSURED -> accounts.findByMembers(kenpo.id(), members.insured(kenpo.id(), today, null));
+			case EMPLOYERS -> accounts.findByMembers(kenpo.id(), members.insured(kenpo.id(), null, notice.employerCodes()));
+		};
 	}
 
 	private List<Account> accountsOfHouseholds(Kenpo kenpo, Collection<Long> memberIds) {

@@ -38,7 +38,12 @@ public class TestMembers {
 
 	/** A member who has never signed in, born on the given day, with the kenpo's 負担割合. */
 	public TestMember newMember(String kenpoCode, LocalDate birthDate, int burdenRatio) {
-		return create(kenpoCode, false, null, birthDate, burdenRatio);
+		return create(kenpoCode, false, null, birthDate, burdenRatio, null, null);
+	}
+
+	/** A member who has never signed in, at the given 事業所. */
+	public TestMember newMemberAt(String kenpoCode, String employerCode, String employerName) {
+		return create(kenpoCode, false, null, null, 3, employerCode, employerName);
 	}
 
 	/** A member with a temporary user ID and temporary password (seed 002). */
@@ -80,18 +85,18 @@ public class TestMembers {
 	}
 
 	private TestMember create(String kenpoCode, boolean temporary, String temporaryPassword) {
-		return create(kenpoCode, temporary, temporaryPassword, null, 3);
+		return create(kenpoCode, temporary, temporaryPassword, null, 3, null, null);
 	}
 
 	private TestMember create(String kenpoCode, boolean temporary, String temporaryPassword, LocalDate born,
-			int burdenRatio) {
+			int burdenRatio, String employerCode, String employerName) {
 		Kenpo kenpo = kenpos.findByCode(kenpoCode).orElseThrow();
 		int n = SEQUENCE.incrementAndGet();
 		String symbol = "9".repeat(kenpo.symbolDigits());
 		String number = String.format("%0" + kenpo.numberDigits() + "d", n);
 		LocalDate birthDate = born != null ? born : LocalDate.of(1970 + n % 30, 1 + n % 12, 1 + n % 28);
 		Member member = members.register(kenpo.id(), new NewMember(symbol, number, "00", "試験 太郎" + n,
-				"シケン タロウ", birthDate, Sex.MALE, "本人", LocalDate.of(2020, 4, 1), null, burdenRatio, false));
+				"シケン タロウ", birthDate, Sex.MALE, "本人", LocalDate.of(2020, 4, 1), null, burdenRatio, false, employerCode, employerName));
 		String loginId = (temporary ? "tmp" : "user") + n + "x";
 		String password = temporaryPassword != null ? temporaryPassword
 				: symbol + number + birthDate.toString().replace("-", "");

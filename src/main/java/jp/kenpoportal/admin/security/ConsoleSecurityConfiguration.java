@@ -52,6 +52,8 @@ class ConsoleSecurityConfiguration {
 				.access(staff.hasAnyRole("OPERATOR", "ADMIN", "VIEWER"))
 				.requestMatchers("/dashboard", "/dashboard/**")
 				.access(staff.hasAnyRole("OPERATOR", "ADMIN", "CLERK", "VIEWER"))
+				.requestMatchers("/notices", "/notices/**")
+				.access(staff.hasAnyRole("OPERATOR", "ADMIN", "CLERK"))
 				.anyRequest()
 				.access(staff.hasAnyRole("OPERATOR", "ADMIN", "CLERK", "VIEWER")))
 			.securityContext(c -> c.securityContextRepository(session.contexts()))
