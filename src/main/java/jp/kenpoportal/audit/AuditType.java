@@ -50,5 +50,8 @@ public enum AuditType {
 	STAFF_MEMBER_SEARCHED,
 	STAFF_MEMBER_VIEWED,
 	MEMBER_UNLOCKED_BY_STAFF,
-	KENPO_CREATED
+	KENPO_CREATED,
+	// console settings (issue 10, item 2): old → new values and the staff account
+	KENPO_SETTINGS_CHANGED,
+	TERMS_VERSION_PUBLISHED
 }
