@@ -48,6 +48,10 @@ class MessagesCompletenessTest {
 
 	private static final String CONSOLE_JA = "i18n/console_ja.properties";
 
+	private static final String CONSOLE_SETTINGS = "i18n/console-settings.properties";
+
+	private static final String CONSOLE_SETTINGS_JA = "i18n/console-settings_ja.properties";
+
 	private static final Path TEMPLATES = Path.of("src", "main", "resources", "templates");
 
 	/** {@code #{some.key}} or {@code #{some.key(...)}} with a plain dotted literal key (not {@code ${..}} or {@code |..|}). */
@@ -82,7 +86,13 @@ class MessagesCompletenessTest {
 	}
 
 	@Test
+	void everyJapaneseConsoleSettingsMessageHasAnEnglishMessage() {
+		assertSameKeys(CONSOLE_SETTINGS, CONSOLE_SETTINGS_JA);
+	}
+
+	@Test
 	void englishMessagesUseTheSamePlaceholdersAsJapanese() {
+		assertSamePlaceholders(CONSOLE_SETTINGS, CONSOLE_SETTINGS_JA);
 		assertSamePlaceholders(CONSOLE, CONSOLE_JA);
 		assertSamePlaceholders(SERVICES, SERVICES_JA);
 		assertSamePlaceholders(MESSAGES, MESSAGES_JA);
@@ -94,7 +104,7 @@ class MessagesCompletenessTest {
 	void noMessageContainsAnApostropheThatMessageFormatWouldDrop() {
 		List<String> offending = new ArrayList<>();
 		for (String file : List.of(MESSAGES, MESSAGES_JA, PASSWORD, PASSWORD_JA, RECOVERY, RECOVERY_JA, SERVICES,
-				SERVICES_JA, CONSOLE, CONSOLE_JA)) {
+				SERVICES_JA, CONSOLE, CONSOLE_JA, CONSOLE_SETTINGS, CONSOLE_SETTINGS_JA)) {
 			load(file).forEach((key, value) -> {
 				if (value.toString().indexOf('\'') >= 0) {
 					offending.add(file + ": " + key);
@@ -111,6 +121,7 @@ class MessagesCompletenessTest {
 		Properties recoveryJapanese = load(RECOVERY_JA);
 		Properties servicesJapanese = load(SERVICES_JA);
 		Properties consoleJapanese = load(CONSOLE_JA);
+		consoleJapanese.putAll(load(CONSOLE_SETTINGS_JA));
 		List<String> missing = new ArrayList<>();
 		int found = 0;
 		for (Path template : templates()) {

@@ -124,7 +124,7 @@ class SettingsController {
 	}
 
 	private LocalDate today() {
-		return LocalDate.now(clock.withZone(SettingsForm.JAPAN));
+		return LocalDate.ofInstant(clock.instant(), SettingsForm.JAPAN);
 	}
 
 	private String editPage(Model model, Kenpo kenpo, SettingsForm form, Map<String, String> errors,

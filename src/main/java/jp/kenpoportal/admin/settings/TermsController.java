@@ -32,6 +32,8 @@ class TermsController {
 
 	private static final String PATH = "/settings/terms";
 
+	private static final java.time.format.DateTimeFormatter DAY = java.time.format.DateTimeFormatter.ofPattern("uuuu年M月d日");
+
 	private final KenpoDirectory kenpos;
 
 	private final SettingsGuard guard;
@@ -79,6 +81,7 @@ class TermsController {
 		model.addAttribute("form", form);
 		model.addAttribute("current", kenpos.currentTerms(kenpo.get().id()).orElse(null));
 		model.addAttribute("immediately", !form.date().isAfter(today()));
+		model.addAttribute("effectiveDate", DAY.format(form.date()));
 		return "admin/settings/terms-preview";
 	}
 
@@ -105,7 +108,7 @@ class TermsController {
 	}
 
 	private LocalDate today() {
-		return LocalDate.now(clock.withZone(SettingsForm.JAPAN));
+		return LocalDate.ofInstant(clock.instant(), SettingsForm.JAPAN);
 	}
 
 	private String formPage(Model model, Kenpo kenpo, TermsForm form, Map<String, String> errors) {
@@ -119,12 +122,12 @@ class TermsController {
 	}
 
 	/** A version in the list: its state said in words, not by colour. */
-	record TermsRow(int version, String title, LocalDate effective, String stateKey) {
+	record TermsRow(int version, String title, String effective, String stateKey) {
 
 		static TermsRow of(Terms t, int inEffect) {
 			String state = t.version() == inEffect ? "console.terms.state.current"
 					: t.version() > inEffect ? "console.terms.state.scheduled" : "console.terms.state.past";
-			return new TermsRow(t.version(), t.title(), LocalDate.ofInstant(t.effectiveAt(), SettingsForm.JAPAN), state);
+			return new TermsRow(t.version(), t.title(), DAY.format(LocalDate.ofInstant(t.effectiveAt(), SettingsForm.JAPAN)), state);
 		}
 	}
 }

@@ -39,12 +39,13 @@ record TermsForm(String title, String body, String effectiveDate) {
 		return errors;
 	}
 
-	String normalizedTitle() {
-		return TypedInput.text(title);
+	/** Trimmed only: NFKC would turn the title's 全角 brackets into ASCII ones. */
+	public String normalizedTitle() {
+		return title == null ? "" : title.strip();
 	}
 
 	/** The body as typed, line ends unified, without surrounding blank lines. */
-	String normalizedBody() {
+	public String normalizedBody() {
 		return body == null ? "" : body.replace("\r\n", "\n").replace('\r', '\n').strip();
 	}
 

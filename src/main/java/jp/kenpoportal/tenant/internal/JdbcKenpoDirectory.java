@@ -124,11 +124,12 @@ class JdbcKenpoDirectory implements KenpoDirectory {
 	}
 
 	private Instant nextEffective(long kenpoId, Instant at) {
-		java.sql.Timestamp next = jdbc.sql("select min(effective_at) from terms where kenpo_id = ? and effective_at > ?")
+		return jdbc.sql("select effective_at from terms where kenpo_id = ? and effective_at > ? order by effective_at limit 1")
 			.params(kenpoId, java.sql.Timestamp.from(at))
 			.query(java.sql.Timestamp.class)
-			.single();
-		return next == null ? Instant.MAX : next.toInstant();
+			.optional()
+			.map(java.sql.Timestamp::toInstant)
+			.orElse(Instant.MAX);
 	}
 
 	private static Terms terms(ResultSet rs, int row) throws SQLException {
