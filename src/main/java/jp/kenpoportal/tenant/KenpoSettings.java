@@ -26,6 +26,13 @@ public record KenpoSettings(String contactEmail, String contactPhone, Instant in
 		allowedFactors = Set.copyOf(allowedFactors);
 		enabledServices = List.copyOf(enabledServices);
 		links = List.copyOf(links);
+	}
+
+	/**
+	 * Refuses settings a kenpo must not be given (checked on writing only: settings stored
+	 * before these rules, or changed by other means, must still be readable to be corrected).
+	 */
+	public KenpoSettings requireValid() {
 		if (!allowedFactors.contains(recommendedFactor)) {
 			throw new IllegalArgumentException("the recommended factor must be allowed");
 		}
@@ -33,5 +40,6 @@ public record KenpoSettings(String contactEmail, String contactPhone, Instant in
 				|| passwordRules.minLength() > passwordRules.maxLength() || publicationDay < 1 || publicationDay > 28) {
 			throw new IllegalArgumentException("settings out of range");
 		}
+		return this;
 	}
 }

@@ -201,6 +201,7 @@ class JdbcKenpoDirectory implements KenpoDirectory {
 	@Override
 	@Transactional
 	public void updateSettings(long kenpoId, KenpoSettings s) {
+		s.requireValid();
 		PasswordRules rules = s.passwordRules();
 		jdbc.sql("""
 				update kenpo set contact_email = ?, contact_phone = ?, initial_password_deadline = ?,
