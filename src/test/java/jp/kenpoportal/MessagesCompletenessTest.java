@@ -59,6 +59,9 @@ class MessagesCompletenessTest {
 	private static final String CONSOLE_NOTICES = "i18n/console-notices.properties";
 
 	private static final String CONSOLE_NOTICES_JA = "i18n/console-notices_ja.properties";
+	private static final String CONSOLE_SETTINGS = "i18n/console-settings.properties";
+
+	private static final String CONSOLE_SETTINGS_JA = "i18n/console-settings_ja.properties";
 
 	private static final Path TEMPLATES = Path.of("src", "main", "resources", "templates");
 
@@ -133,8 +136,14 @@ class MessagesCompletenessTest {
 	}
 
 	@Test
+	void everyJapaneseConsoleSettingsMessageHasAnEnglishMessage() {
+		assertSameKeys(CONSOLE_SETTINGS, CONSOLE_SETTINGS_JA);
+	}
+
+	@Test
 	void englishMessagesUseTheSamePlaceholdersAsJapanese() {
 		assertSamePlaceholders(CONSOLE_NOTICES, CONSOLE_NOTICES_JA);
+		assertSamePlaceholders(CONSOLE_SETTINGS, CONSOLE_SETTINGS_JA);
 		assertSamePlaceholders(CONSOLE, CONSOLE_JA);
 		assertSamePlaceholders(CONSOLE_DASHBOARD, CONSOLE_DASHBOARD_JA);
 		assertSamePlaceholders(SERVICES, SERVICES_JA);
@@ -148,7 +157,7 @@ class MessagesCompletenessTest {
 	void noMessageContainsAnApostropheThatMessageFormatWouldDrop() {
 		List<String> offending = new ArrayList<>();
 		for (String file : List.of(MESSAGES, MESSAGES_JA, PASSWORD, PASSWORD_JA, RECOVERY, RECOVERY_JA, SERVICES,
-				SERVICES_JA, PAGES, PAGES_JA, CONSOLE, CONSOLE_JA, CONSOLE_DASHBOARD, CONSOLE_DASHBOARD_JA, CONSOLE_NOTICES, CONSOLE_NOTICES_JA)) {
+				SERVICES_JA, PAGES, PAGES_JA, CONSOLE, CONSOLE_JA, CONSOLE_DASHBOARD, CONSOLE_DASHBOARD_JA, CONSOLE_NOTICES, CONSOLE_NOTICES_JA, CONSOLE_SETTINGS, CONSOLE_SETTINGS_JA)) {
 			load(file).forEach((key, value) -> {
 				if (value.toString().indexOf('\'') >= 0) {
 					offending.add(file + ": " + key);
@@ -168,6 +177,7 @@ class MessagesCompletenessTest {
 		Properties consoleJapanese = load(CONSOLE_JA);
 		consoleJapanese.putAll(load(CONSOLE_DASHBOARD_JA));
 		Properties consoleNoticesJapanese = load(CONSOLE_NOTICES_JA);
+		consoleJapanese.putAll(load(CONSOLE_SETTINGS_JA));
 		List<String> missing = new ArrayList<>();
 		int found = 0;
 		for (Path template : templates()) {

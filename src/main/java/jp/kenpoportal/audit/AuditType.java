@@ -62,5 +62,8 @@ public enum AuditType {
 	// お知らせ in the staff console (admin.notices): detail names the notice, old and new values
 	STAFF_NOTICE_CREATED,
 	STAFF_NOTICE_UPDATED,
-	STAFF_NOTICE_WITHDRAWN
+	STAFF_NOTICE_WITHDRAWN,
+	// console settings (issue 10, item 2): old → new values and the staff account
+	KENPO_SETTINGS_CHANGED,
+	TERMS_VERSION_PUBLISHED
 }

@@ -15,8 +15,11 @@ public interface KenpoDirectory {
 
 	List<Kenpo> findAll();
 
-	/** The newest published terms of the kenpo. */
+	/** The newest version of the kenpo's terms already in effect (by the injected clock). */
 	Optional<Terms> currentTerms(long kenpoId);
+
+	/** Every version of the kenpo's terms, newest first, including those not yet in effect. */
+	List<Terms> termsVersions(long kenpoId);
 
 	/** Registers a kenpo (used by seeding and, later, the operator console). */
 	Kenpo create(NewKenpo kenpo);
@@ -24,8 +27,21 @@ public interface KenpoDirectory {
 	/** Adds a link tile to a service the kenpo runs elsewhere, after the existing ones. */
 	void addLink(long kenpoId, ExternalLink link);
 
-	/** Publishes a new version of the terms; members accept it at their next sign-in. */
+	/** Publishes a new version of the terms in effect now; members accept it at their next sign-in. */
 	Terms publishTerms(long kenpoId, String title, String body);
+
+	/**
+	 * Publishes a new version of the terms that takes effect at {@code effectiveAt} (not before
+	 * now): until then members keep the version before it; from then on they accept it at their
+	 * next sign-in.
+	 */
+	Terms publishTerms(long kenpoId, String title, String body, java.time.Instant effectiveAt);
+
+	/** The settings the console changes, with those that are not part of {@link Kenpo}. */
+	Optional<KenpoSettings> settings(long kenpoId);
+
+	/** Replaces the kenpo's console settings at once; shows at once on this node. */
+	void updateSettings(long kenpoId, KenpoSettings settings);
 
 	/**
 	 * Sets the second factors the kenpo allows. Members who already use one that is no longer

@@ -46,6 +46,8 @@ class ConsoleSecurityConfiguration {
 				.access(staff.hasRole("OPERATOR"))
 				.requestMatchers("/staff/**")
 				.access(staff.hasAnyRole("OPERATOR", "ADMIN"))
+				.requestMatchers("/settings/**")
+				.access(staff.hasAnyRole("OPERATOR", "ADMIN"))
 				.requestMatchers("/members/**")
 				.access(staff.hasAnyRole("OPERATOR", "ADMIN", "CLERK"))
 				.requestMatchers("/audit", "/audit.csv")

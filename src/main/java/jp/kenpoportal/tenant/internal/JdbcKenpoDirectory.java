@@ -20,6 +20,7 @@ import jp.kenpoportal.tenant.ExternalLink;
 import jp.kenpoportal.tenant.InsurerNumber;
 import jp.kenpoportal.tenant.Kenpo;
 import jp.kenpoportal.tenant.KenpoDirectory;
+import jp.kenpoportal.tenant.KenpoSettings;
 import jp.kenpoportal.tenant.NewKenpo;
 import jp.kenpoportal.tenant.PasswordRules;
 import jp.kenpoportal.tenant.SecondFactor;
@@ -42,6 +43,8 @@ import org.springframework.transaction.support.TransactionSynchronizationManager
 class JdbcKenpoDirectory implements KenpoDirectory {
 
 	private static final Duration CACHE_TTL = Duration.ofSeconds(30);
+
+	private static final String TERMS_COLUMNS = "select kenpo_id, version, title, body, published_at, effective_at from terms";
 
 	private final JdbcClient jdbc;
 
@@ -95,22 +98,43 @@ class JdbcKenpoDirectory implements KenpoDirectory {
 	@Override
 	public Optional<Terms> currentTerms(long kenpoId) {
 		Instant now = Instant.now();
+		Instant at = clock.instant();
 		CachedTerms cached = termsByKenpo.get(kenpoId);
-		if (cached == null || cached.expires.isBefore(now)) {
-			cached = new CachedTerms(queryCurrentTerms(kenpoId), now.plus(CACHE_TTL));
+		// a cached answer holds until it expires or the next scheduled version takes effect
+		if (cached == null || cached.expires.isBefore(now) || !at.isBefore(cached.nextEffective)) {
+			cached = new CachedTerms(queryCurrentTerms(kenpoId, at), now.plus(CACHE_TTL), nextEffective(kenpoId, at));
 			termsByKenpo.put(kenpoId, cached);
 		}
 		return cached.terms;
 	}
 
-	private Optional<Terms> queryCurrentTerms(long kenpoId) {
-		return jdbc.sql("""
-				select kenpo_id, version, title, body, published_at from terms
-				where kenpo_id = ? order by version desc limit 1""")
+	@Override
+	public List<Terms> termsVersions(long kenpoId) {
+		return jdbc.sql(TERMS_COLUMNS + " where kenpo_id = ? order by version desc")
 			.param(kenpoId)
-			.query((rs, n) -> new Terms(rs.getLong(1), rs.getInt(2), rs.getString(3), rs.getString(4),
-					rs.getTimestamp(5).toInstant()))
+			.query(JdbcKenpoDirectory::terms)
+			.list();
+	}
+
+	private Optional<Terms> queryCurrentTerms(long kenpoId, Instant at) {
+		return jdbc.sql(TERMS_COLUMNS + " where kenpo_id = ? and effective_at <= ? order by version desc limit 1")
+			.params(kenpoId, java.sql.Timestamp.from(at))
+			.query(JdbcKenpoDirectory::terms)
 			.optional();
+	}
+
+	private Instant nextEffective(long kenpoId, Instant at) {
+		return jdbc.sql("select effective_at from terms where kenpo_id = ? and effective_at > ? order by effective_at limit 1")
+			.params(kenpoId, java.sql.Timestamp.from(at))
+			.query(java.sql.Timestamp.class)
+			.optional()
+			.map(java.sql.Timestamp::toInstant)
+			.orElse(Instant.MAX);
+	}
+
+	private static Terms terms(ResultSet rs, int row) throws SQLException {
+		return new Terms(rs.getLong(1), rs.getInt(2), rs.getString(3), rs.getString(4), rs.getTimestamp(5).toInstant(),
+				rs.getTimestamp(6).toInstant());
 	}
 
 	@Override
@@ -148,22 +172,79 @@ class JdbcKenpoDirectory implements KenpoDirectory {
 	@Override
 	@Transactional
 	public Terms publishTerms(long kenpoId, String title, String body) {
+		return publishTerms(kenpoId, title, body, clock.instant());
+	}
+
+	@Override
+	@Transactional
+	public Terms publishTerms(long kenpoId, String title, String body, Instant effectiveAt) {
+		Instant now = clock.instant();
+		Instant effective = effectiveAt.isBefore(now) ? now : effectiveAt;
+		int version = jdbc.sql("""
+				insert into terms (kenpo_id, version, title, body, published_at, effective_at)
+				select ?, coalesce(max(version), 0) + 1, ?, ?, ?, ? from terms where kenpo_id = ? returning version""")
+			.params(kenpoId, title, body, java.sql.Timestamp.from(now), java.sql.Timestamp.from(effective), kenpoId)
+			.query(Integer.class)
+			.single();
+		evictTerms(kenpoId);
+		return termsVersions(kenpoId).stream().filter(t -> t.version() == version).findFirst().orElseThrow();
+	}
+
+	@Override
+	public Optional<KenpoSettings> settings(long kenpoId) {
+		return findById(kenpoId).map(k -> new KenpoSettings(k.contactEmail(), k.contactPhone(),
+				k.initialPasswordDeadline(), k.allowedFactors(), k.recommendedFactor(), k.passwordRules(),
+				k.enabledServices(), k.links(),
+				jdbc.sql("select publication_day from kenpo where id = ?").param(kenpoId).query(Integer.class).single()));
+	}
+
+	@Override
+	@Transactional
+	public void updateSettings(long kenpoId, KenpoSettings s) {
+		s.requireValid();
+		PasswordRules rules = s.passwordRules();
 		jdbc.sql("""
-				insert into terms (kenpo_id, version, title, body, published_at)
-				select ?, coalesce(max(version), 0) + 1, ?, ?, ? from terms where kenpo_id = ?""")
-			.params(kenpoId, title, body, java.sql.Timestamp.from(clock.instant()), kenpoId)
+				update kenpo set contact_email = ?, contact_phone = ?, initial_password_deadline = ?,
+				  allowed_factors = ?::text[], recommended_factor = ?, password_min_length = ?, password_max_length = ?,
+				  password_symbols = ?, password_required_classes = ?::text[], enabled_services = ?::text[],
+				  publication_day = ?
+				where id = ?""")
+			.params(s.contactEmail(), s.contactPhone(), java.sql.Timestamp.from(s.initialPasswordDeadline()),
+					pgArray(s.allowedFactors()), s.recommendedFactor().name(), rules.minLength(), rules.maxLength(),
+					rules.symbols(), pgArray(rules.requiredClasses()), pgArray(s.enabledServices()), s.publicationDay(),
+					kenpoId)
 			.update();
+		jdbc.sql("delete from kenpo_link where kenpo_id = ?").param(kenpoId).update();
+		int position = 0;
+		for (ExternalLink link : s.links()) {
+			jdbc.sql("insert into kenpo_link (kenpo_id, position, title, url) values (?, ?, ?, ?)")
+				.params(kenpoId, ++position, link.title(), link.url())
+				.update();
+		}
+		evictKenpos();
+	}
+
+	/** Forgets the cached kenpo now and, inside a transaction, once more after it commits. */
+	private void evictKenpos() {
+		byHost.clear();
+		afterCommit(byHost::clear);
+	}
+
+	private void evictTerms(long kenpoId) {
 		termsByKenpo.remove(kenpoId);
+		// a request in between may have cached the version before this one: once more when it counts
+		afterCommit(() -> termsByKenpo.remove(kenpoId));
+	}
+
+	private static void afterCommit(Runnable action) {
 		if (TransactionSynchronizationManager.isSynchronizationActive()) {
-			// a request in between may have cached the version before this one: once more when it counts
 			TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
 				@Override
 				public void afterCommit() {
-					termsByKenpo.remove(kenpoId);
+					action.run();
 				}
 			});
 		}
-		return queryCurrentTerms(kenpoId).orElseThrow();
 	}
 
 	@Override
@@ -172,7 +253,7 @@ class JdbcKenpoDirectory implements KenpoDirectory {
 		jdbc.sql("update kenpo set allowed_factors = ?::text[] where id = ?")
 			.params(pgArray(factors), kenpoId)
 			.update();
-		byHost.clear();
+		evictKenpos();
 	}
 
 	@Override
@@ -239,7 +320,7 @@ class JdbcKenpoDirectory implements KenpoDirectory {
 	private record Cached(Optional<Kenpo> kenpo, Instant expires) {
 	}
 
-	private record CachedTerms(Optional<Terms> terms, Instant expires) {
+	private record CachedTerms(Optional<Terms> terms, Instant expires, Instant nextEffective) {
 	}
 
 }
