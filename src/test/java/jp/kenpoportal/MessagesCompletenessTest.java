@@ -48,6 +48,10 @@ class MessagesCompletenessTest {
 
 	private static final String CONSOLE_JA = "i18n/console_ja.properties";
 
+	private static final String CONSOLE_SUPPORT = "i18n/console-support.properties";
+
+	private static final String CONSOLE_SUPPORT_JA = "i18n/console-support_ja.properties";
+
 	private static final Path TEMPLATES = Path.of("src", "main", "resources", "templates");
 
 	/** {@code #{some.key}} or {@code #{some.key(...)}} with a plain dotted literal key (not {@code ${..}} or {@code |..|}). */
@@ -79,6 +83,12 @@ class MessagesCompletenessTest {
 	@Test
 	void everyJapaneseConsoleMessageHasAnEnglishMessage() {
 		assertSameKeys(CONSOLE, CONSOLE_JA);
+	}
+
+	@Test
+	void everyJapaneseMemberSupportMessageHasAnEnglishMessage() {
+		assertSameKeys(CONSOLE_SUPPORT, CONSOLE_SUPPORT_JA);
+		assertSamePlaceholders(CONSOLE_SUPPORT, CONSOLE_SUPPORT_JA);
 	}
 
 	@Test
@@ -122,7 +132,7 @@ class MessagesCompletenessTest {
 	void noMessageContainsAnApostropheThatMessageFormatWouldDrop() {
 		List<String> offending = new ArrayList<>();
 		for (String file : List.of(MESSAGES, MESSAGES_JA, PASSWORD, PASSWORD_JA, RECOVERY, RECOVERY_JA, SERVICES,
-				SERVICES_JA, CONSOLE, CONSOLE_JA)) {
+				SERVICES_JA, CONSOLE, CONSOLE_JA, CONSOLE_SUPPORT, CONSOLE_SUPPORT_JA)) {
 			load(file).forEach((key, value) -> {
 				if (value.toString().indexOf('\'') >= 0) {
 					offending.add(file + ": " + key);
@@ -139,6 +149,7 @@ class MessagesCompletenessTest {
 		Properties recoveryJapanese = load(RECOVERY_JA);
 		Properties servicesJapanese = load(SERVICES_JA);
 		Properties consoleJapanese = load(CONSOLE_JA);
+		consoleJapanese.putAll(load(CONSOLE_SUPPORT_JA));
 		List<String> missing = new ArrayList<>();
 		int found = 0;
 		for (Path template : templates()) {
