@@ -62,6 +62,9 @@ class MessagesCompletenessTest {
 	private static final String CONSOLE_SETTINGS = "i18n/console-settings.properties";
 
 	private static final String CONSOLE_SETTINGS_JA = "i18n/console-settings_ja.properties";
+	private static final String CONSOLE_SUPPORT = "i18n/console-support.properties";
+
+	private static final String CONSOLE_SUPPORT_JA = "i18n/console-support_ja.properties";
 
 	private static final Path TEMPLATES = Path.of("src", "main", "resources", "templates");
 
@@ -100,6 +103,12 @@ class MessagesCompletenessTest {
 	void everyJapaneseConsoleMessageHasAnEnglishMessage() {
 		assertSameKeys(CONSOLE, CONSOLE_JA);
 		assertSameKeys(CONSOLE_DASHBOARD, CONSOLE_DASHBOARD_JA);
+	}
+
+	@Test
+	void everyJapaneseMemberSupportMessageHasAnEnglishMessage() {
+		assertSameKeys(CONSOLE_SUPPORT, CONSOLE_SUPPORT_JA);
+		assertSamePlaceholders(CONSOLE_SUPPORT, CONSOLE_SUPPORT_JA);
 	}
 
 	@Test
@@ -157,7 +166,7 @@ class MessagesCompletenessTest {
 	void noMessageContainsAnApostropheThatMessageFormatWouldDrop() {
 		List<String> offending = new ArrayList<>();
 		for (String file : List.of(MESSAGES, MESSAGES_JA, PASSWORD, PASSWORD_JA, RECOVERY, RECOVERY_JA, SERVICES,
-				SERVICES_JA, PAGES, PAGES_JA, CONSOLE, CONSOLE_JA, CONSOLE_DASHBOARD, CONSOLE_DASHBOARD_JA, CONSOLE_NOTICES, CONSOLE_NOTICES_JA, CONSOLE_SETTINGS, CONSOLE_SETTINGS_JA)) {
+				SERVICES_JA, PAGES, PAGES_JA, CONSOLE, CONSOLE_JA, CONSOLE_DASHBOARD, CONSOLE_DASHBOARD_JA, CONSOLE_NOTICES, CONSOLE_NOTICES_JA, CONSOLE_SETTINGS, CONSOLE_SETTINGS_JA, CONSOLE_SUPPORT, CONSOLE_SUPPORT_JA)) {
 			load(file).forEach((key, value) -> {
 				if (value.toString().indexOf('\'') >= 0) {
 					offending.add(file + ": " + key);
@@ -178,6 +187,7 @@ class MessagesCompletenessTest {
 		consoleJapanese.putAll(load(CONSOLE_DASHBOARD_JA));
 		Properties consoleNoticesJapanese = load(CONSOLE_NOTICES_JA);
 		consoleJapanese.putAll(load(CONSOLE_SETTINGS_JA));
+		consoleJapanese.putAll(load(CONSOLE_SUPPORT_JA));
 		List<String> missing = new ArrayList<>();
 		int found = 0;
 		for (Path template : templates()) {

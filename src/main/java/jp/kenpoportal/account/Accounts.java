@@ -327,6 +327,37 @@ public class Accounts {
 			.update();
 	}
 
+	/**
+	 * Staff removed the member's second factor: onboarding is open again at its last step, and
+	 * that step is the mail code to the confirmed address, so the next sign-in needs the
+	 * password and a code from that address before anything else (the member may then switch
+	 * on ログイン方法変更). The secrets themselves are the caller's to delete.
+	 */
+	public void restartFactorEnrolment(long kenpoId, long accountId) {
+		jdbc.sql("""
+				update account set second_factor = ?, second_factor_enrolled_at = null, onboarded_at = null
+				where kenpo_id = ? and id = ?""")
+			.params(SecondFactor.EMAIL_CODE.name(), kenpoId, accountId)
+			.update();
+	}
+
+	/**
+	 * Staff reset the account to first registration: every onboarding step is pending again,
+	 * the member's password is gone and a new initial password (hashed here) signs in until the
+	 * kenpo's deadline; the lock is lifted, since the member starts anew from a letter.
+	 */
+	public void resetToFirstRegistration(long kenpoId, long accountId, String initialPassword) {
+		jdbc.sql("""
+				update account set initial_password_hash = ?, password_hash = null, password_changed_at = null,
+				  birth_date_confirmed_at = null, terms_version = null, email_verified_at = null,
+				  user_id_confirmed_at = null, second_factor = null, second_factor_enrolled_at = null,
+				  onboarded_at = null, failed_attempts = 0, lock_round = 0, locked_until = null,
+				  locked_by_kenpo_at = null
+				where kenpo_id = ? and id = ?""")
+			.params(hasher.hash(initialPassword), kenpoId, accountId)
+			.update();
+	}
+
 	/** Whether the member wants a mail when new medical data, a benefit decision or a notice is published. */
 	public void setPublicationMail(long kenpoId, long accountId, boolean wanted) {
 		update("publication_mail = ?", kenpoId, accountId, wanted);

@@ -65,5 +65,9 @@ public enum AuditType {
 	STAFF_NOTICE_WITHDRAWN,
 	// console settings (issue 10, item 2): old → new values and the staff account
 	KENPO_SETTINGS_CHANGED,
-	TERMS_VERSION_PUBLISHED
+	TERMS_VERSION_PUBLISHED,
+	// member support actions by staff (console, issue 10 item 3)
+	MEMBER_FACTOR_REMOVED_BY_STAFF,
+	MEMBER_EMAIL_CHANGE_BY_STAFF,
+	MEMBER_RESET_BY_STAFF
 }
