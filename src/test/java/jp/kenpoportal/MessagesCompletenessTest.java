@@ -48,6 +48,10 @@ class MessagesCompletenessTest {
 
 	private static final String CONSOLE_JA = "i18n/console_ja.properties";
 
+	private static final String CONSOLE_PASSKEY = "i18n/console-passkey.properties";
+
+	private static final String CONSOLE_PASSKEY_JA = "i18n/console-passkey_ja.properties";
+
 	private static final Path TEMPLATES = Path.of("src", "main", "resources", "templates");
 
 	/** {@code #{some.key}} or {@code #{some.key(...)}} with a plain dotted literal key (not {@code ${..}} or {@code |..|}). */
@@ -82,6 +86,11 @@ class MessagesCompletenessTest {
 	}
 
 	@Test
+	void everyJapaneseConsolePasskeyMessageHasAnEnglishMessage() {
+		assertSameKeys(CONSOLE_PASSKEY, CONSOLE_PASSKEY_JA);
+	}
+
+	@Test
 	void consoleKeysBuiltByTheCodeExistInBothLanguages() {
 		List<String> keys = new ArrayList<>();
 		for (var role : jp.kenpoportal.admin.staff.StaffRole.values()) {
@@ -105,6 +114,8 @@ class MessagesCompletenessTest {
 		}
 		Properties japanese = load(CONSOLE_JA);
 		Properties english = load(CONSOLE);
+		japanese.putAll(load(CONSOLE_PASSKEY_JA));
+		english.putAll(load(CONSOLE_PASSKEY));
 		assertThat(keys.stream().filter(k -> !japanese.containsKey(k)).toList()).as("missing from %s", CONSOLE_JA).isEmpty();
 		assertThat(keys.stream().filter(k -> !english.containsKey(k)).toList()).as("missing from %s", CONSOLE).isEmpty();
 	}
@@ -112,6 +123,7 @@ class MessagesCompletenessTest {
 	@Test
 	void englishMessagesUseTheSamePlaceholdersAsJapanese() {
 		assertSamePlaceholders(CONSOLE, CONSOLE_JA);
+		assertSamePlaceholders(CONSOLE_PASSKEY, CONSOLE_PASSKEY_JA);
 		assertSamePlaceholders(SERVICES, SERVICES_JA);
 		assertSamePlaceholders(MESSAGES, MESSAGES_JA);
 		assertSamePlaceholders(PASSWORD, PASSWORD_JA);
@@ -122,7 +134,7 @@ class MessagesCompletenessTest {
 	void noMessageContainsAnApostropheThatMessageFormatWouldDrop() {
 		List<String> offending = new ArrayList<>();
 		for (String file : List.of(MESSAGES, MESSAGES_JA, PASSWORD, PASSWORD_JA, RECOVERY, RECOVERY_JA, SERVICES,
-				SERVICES_JA, CONSOLE, CONSOLE_JA)) {
+				SERVICES_JA, CONSOLE, CONSOLE_JA, CONSOLE_PASSKEY, CONSOLE_PASSKEY_JA)) {
 			load(file).forEach((key, value) -> {
 				if (value.toString().indexOf('\'') >= 0) {
 					offending.add(file + ": " + key);
@@ -139,6 +151,7 @@ class MessagesCompletenessTest {
 		Properties recoveryJapanese = load(RECOVERY_JA);
 		Properties servicesJapanese = load(SERVICES_JA);
 		Properties consoleJapanese = load(CONSOLE_JA);
+		consoleJapanese.putAll(load(CONSOLE_PASSKEY_JA));
 		List<String> missing = new ArrayList<>();
 		int found = 0;
 		for (Path template : templates()) {

@@ -51,5 +51,7 @@ public enum AuditType {
 	STAFF_MEMBER_VIEWED,
 	MEMBER_UNLOCKED_BY_STAFF,
 	KENPO_CREATED,
-	STAFF_AUDIT_EXPORTED
+	STAFF_AUDIT_EXPORTED,
+	// staff passkeys (issue 10): the enrolment; each passkey sign-in is STAFF_SECOND_FACTOR_ACCEPTED with detail PASSKEY
+	STAFF_PASSKEY_ENROLLED
 }
