@@ -20,6 +20,9 @@ import jp.kenpoportal.common.TypedInput;
 import tools.jackson.core.type.TypeReference;
 import tools.jackson.databind.json.JsonMapper;
 
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
 import org.springframework.context.MessageSource;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
@@ -54,6 +57,8 @@ class StaffPasskeyCeremonyController {
 	private static final String REQUEST = StaffPasskeyCeremonyController.class.getName() + ".request";
 
 	private static final int MAX_LABEL = 64;
+
+	private static final Logger LOG = LoggerFactory.getLogger(StaffPasskeyCeremonyController.class);
 
 	private final JsonMapper json = JsonMapper.builder().addModule(new WebauthnJacksonModule()).build();
 
@@ -193,6 +198,8 @@ class StaffPasskeyCeremonyController {
 			return user != null && own.isPresent() && own.get().equals(user.getId());
 		}
 		catch (RuntimeException | IOException e) {
+			// why it was refused (unknown credential, not this staff member's, bad signature) is for the log only
+			LOG.debug("staff passkey refused: {}", e.toString());
 			return false;
 		}
 	}
