@@ -65,6 +65,9 @@ class MessagesCompletenessTest {
 	private static final String CONSOLE_SUPPORT = "i18n/console-support.properties";
 
 	private static final String CONSOLE_SUPPORT_JA = "i18n/console-support_ja.properties";
+	private static final String CONSOLE_PASSKEY = "i18n/console-passkey.properties";
+
+	private static final String CONSOLE_PASSKEY_JA = "i18n/console-passkey_ja.properties";
 
 	private static final Path TEMPLATES = Path.of("src", "main", "resources", "templates");
 
@@ -112,6 +115,11 @@ class MessagesCompletenessTest {
 	}
 
 	@Test
+	void everyJapaneseConsolePasskeyMessageHasAnEnglishMessage() {
+		assertSameKeys(CONSOLE_PASSKEY, CONSOLE_PASSKEY_JA);
+	}
+
+	@Test
 	void consoleKeysBuiltByTheCodeExistInBothLanguages() {
 		List<String> keys = new ArrayList<>();
 		for (var role : jp.kenpoportal.admin.staff.StaffRole.values()) {
@@ -135,6 +143,8 @@ class MessagesCompletenessTest {
 		}
 		Properties japanese = load(CONSOLE_JA);
 		Properties english = load(CONSOLE);
+		japanese.putAll(load(CONSOLE_PASSKEY_JA));
+		english.putAll(load(CONSOLE_PASSKEY));
 		assertThat(keys.stream().filter(k -> !japanese.containsKey(k)).toList()).as("missing from %s", CONSOLE_JA).isEmpty();
 		assertThat(keys.stream().filter(k -> !english.containsKey(k)).toList()).as("missing from %s", CONSOLE).isEmpty();
 	}
@@ -155,6 +165,7 @@ class MessagesCompletenessTest {
 		assertSamePlaceholders(CONSOLE_SETTINGS, CONSOLE_SETTINGS_JA);
 		assertSamePlaceholders(CONSOLE, CONSOLE_JA);
 		assertSamePlaceholders(CONSOLE_DASHBOARD, CONSOLE_DASHBOARD_JA);
+		assertSamePlaceholders(CONSOLE_PASSKEY, CONSOLE_PASSKEY_JA);
 		assertSamePlaceholders(SERVICES, SERVICES_JA);
 		assertSamePlaceholders(PAGES, PAGES_JA);
 		assertSamePlaceholders(MESSAGES, MESSAGES_JA);
@@ -166,7 +177,7 @@ class MessagesCompletenessTest {
 	void noMessageContainsAnApostropheThatMessageFormatWouldDrop() {
 		List<String> offending = new ArrayList<>();
 		for (String file : List.of(MESSAGES, MESSAGES_JA, PASSWORD, PASSWORD_JA, RECOVERY, RECOVERY_JA, SERVICES,
-				SERVICES_JA, PAGES, PAGES_JA, CONSOLE, CONSOLE_JA, CONSOLE_DASHBOARD, CONSOLE_DASHBOARD_JA, CONSOLE_NOTICES, CONSOLE_NOTICES_JA, CONSOLE_SETTINGS, CONSOLE_SETTINGS_JA, CONSOLE_SUPPORT, CONSOLE_SUPPORT_JA)) {
+				SERVICES_JA, PAGES, PAGES_JA, CONSOLE, CONSOLE_JA, CONSOLE_DASHBOARD, CONSOLE_DASHBOARD_JA, CONSOLE_NOTICES, CONSOLE_NOTICES_JA, CONSOLE_SETTINGS, CONSOLE_SETTINGS_JA, CONSOLE_SUPPORT, CONSOLE_SUPPORT_JA, CONSOLE_PASSKEY, CONSOLE_PASSKEY_JA)) {
 			load(file).forEach((key, value) -> {
 				if (value.toString().indexOf('\'') >= 0) {
 					offending.add(file + ": " + key);
@@ -188,6 +199,7 @@ class MessagesCompletenessTest {
 		Properties consoleNoticesJapanese = load(CONSOLE_NOTICES_JA);
 		consoleJapanese.putAll(load(CONSOLE_SETTINGS_JA));
 		consoleJapanese.putAll(load(CONSOLE_SUPPORT_JA));
+		consoleJapanese.putAll(load(CONSOLE_PASSKEY_JA));
 		List<String> missing = new ArrayList<>();
 		int found = 0;
 		for (Path template : templates()) {

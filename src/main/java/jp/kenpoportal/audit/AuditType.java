@@ -69,5 +69,7 @@ public enum AuditType {
 	// member support actions by staff (console, issue 10 item 3)
 	MEMBER_FACTOR_REMOVED_BY_STAFF,
 	MEMBER_EMAIL_CHANGE_BY_STAFF,
-	MEMBER_RESET_BY_STAFF
+	MEMBER_RESET_BY_STAFF,
+	// staff passkeys (issue 10): the enrolment; each passkey sign-in is STAFF_SECOND_FACTOR_ACCEPTED with detail PASSKEY
+	STAFF_PASSKEY_ENROLLED
 }

@@ -172,8 +172,10 @@ class StaffSignInTest {
 				Map.of("password", "My-Own-Console-Pass-1", "passwordConfirm", "My-Own-Console-Pass-1"));
 		assertThat(set.path()).isEqualTo("/login?passwordSet");
 
-		Page enrol = console.submit("/login",
+		Page choice = console.submit("/login",
 				Map.of("userId", invited.account().loginId(), "password", "My-Own-Console-Pass-1"));
+		assertThat(choice.heading()).isEqualTo("認証方法の選択");
+		Page enrol = console.submit("/mfa/choose", Map.of("factor", "TOTP"));
 		assertThat(enrol.heading()).isEqualTo("認証アプリの登録");
 		String key = enrol.doc().selectFirst(".totp-key").text().replace(" ", "");
 		Page home = console.submit("/mfa/enrol", Map.of("code", Totp.at(key, clock.instant())));

@@ -76,6 +76,9 @@ class ConsolePagesBrowserTest extends BrowserTestSupport {
 		page.locator("#userId").fill(invited.account().loginId());
 		page.locator("#password").fill("Aoba-Viewer-Pass-77");
 		press(page, "ログイン");
+		assertThat(heading(page)).isEqualTo("認証方法の選択");
+		page.locator("#factor-TOTP").check();
+		press(page, "次へ");
 		assertThat(heading(page)).isEqualTo("認証アプリの登録");
 		page.getByText("スキャンできませんか?").click();
 		assertAccessible(page);

@@ -132,6 +132,27 @@ public final class TestBrowser {
 	}
 
 	/** Fetches a file (PDF, xlsx, CSV) as bytes, without following redirects. */
+	/**
+	 * Posts a JSON body with the CSRF header of the current page, as passkey.js does; the answer
+	 * as it came (the current page stays the one the token came from).
+	 */
+	public JsonAnswer exchangeJson(String path, String json) {
+		String token = page.doc().select("meta[name=_csrf]").attr("content");
+		String header = page.doc().select("meta[name=_csrf_header]").attr("content");
+		HttpRequest.Builder b = request(path).header("Content-Type", "application/json")
+			.header("Accept", "application/json")
+			.POST(HttpRequest.BodyPublishers.ofString(json));
+		if (!header.isEmpty()) {
+			b.header(header, token);
+		}
+		HttpResponse<String> response = send(b);
+		return new JsonAnswer(response.statusCode(), response.body());
+	}
+
+	/** A JSON answer: its status and body. */
+	public record JsonAnswer(int status, String body) {
+	}
+
 	public Download download(String path) {
 		try {
 			HttpResponse<byte[]> response = HTTP.send(request(path).GET().build(), HttpResponse.BodyHandlers.ofByteArray());

@@ -1,11 +1,13 @@
 package jp.kenpoportal.admin.security;
 
+import java.util.Optional;
 import java.util.OptionalLong;
 
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import jakarta.servlet.http.HttpSession;
 
+import jp.kenpoportal.admin.passkey.StaffPasskeys;
 import jp.kenpoportal.admin.staff.StaffAccount;
 import jp.kenpoportal.admin.staff.StaffAccounts;
 import jp.kenpoportal.admin.staff.StaffTotp;
@@ -48,8 +50,11 @@ class ConsoleMfaController {
 
 	private final java.time.Clock clock;
 
+	private final StaffPasskeys passkeys;
+
 	ConsoleMfaController(CurrentStaff current, StaffAccounts accounts, StaffTotp totp, ConsoleSession session,
-			AuditTrail audit, java.time.Clock clock) {
+			AuditTrail audit, java.time.Clock clock, StaffPasskeys passkeys) {
+		this.passkeys = passkeys;
 		this.current = current;
 		this.accounts = accounts;
 		this.totp = totp;
@@ -61,6 +66,11 @@ class ConsoleMfaController {
 	@GetMapping("/mfa")
 	String show(HttpServletRequest request, Model model) {
 		StaffAccount staff = current.require();
+		// a passkey instead of the app: the staff member's passkey, or the choice on the first sign-in
+		Optional<String> instead = passkeys.instead(staff, request);
+		if (instead.isPresent()) {
+			return "redirect:" + instead.get();
+		}
 		if (!staff.totpEnrolled()) {
 			return enrolPage(staff, request.getSession(), model);
 		}
@@ -90,7 +100,8 @@ class ConsoleMfaController {
 			HttpServletResponse response, Model model) {
 		StaffAccount staff = current.require();
 		HttpSession http = request.getSession();
-		if (staff.totpEnrolled() || !(http.getAttribute(PENDING) instanceof String base32)) {
+		if (staff.totpEnrolled() || passkeys.instead(staff, request).isPresent()
+				|| !(http.getAttribute(PENDING) instanceof String base32)) {
 			return "redirect:/mfa";
 		}
 		TotpSecret pending = TotpSecret.fromBase32(base32);

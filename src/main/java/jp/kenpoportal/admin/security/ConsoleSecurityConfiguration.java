@@ -42,6 +42,9 @@ class ConsoleSecurityConfiguration {
 				.permitAll()
 				.requestMatchers("/mfa", "/mfa/**")
 				.authenticated()
+				// staff passkeys (issue 10): the WebAuthn ceremonies of the second step, after the password
+				.requestMatchers("/passkeys/**")
+				.authenticated()
 				.requestMatchers("/kenpos/**")
 				.access(staff.hasRole("OPERATOR"))
 				.requestMatchers("/staff/**")

@@ -74,8 +74,8 @@ public class ConsoleSession {
 		save(auth, request, response);
 	}
 
-	/** The authenticator app was proved: the role comes with it; a new session ID (fixation). */
-	void grantSecondFactor(StaffAccount staff, HttpServletRequest request, HttpServletResponse response) {
+	/** The second factor (the app, or a passkey) was proved: the role comes with it; a new session ID (fixation). */
+	public void grantSecondFactor(StaffAccount staff, HttpServletRequest request, HttpServletResponse response) {
 		Authentication current = SecurityContextHolder.getContext().getAuthentication();
 		Authentication upgraded = current.toBuilder().authorities(a -> {
 			a.removeIf(existing -> FACTOR_TOTP.equals(existing.getAuthority())
@@ -109,7 +109,7 @@ public class ConsoleSession {
 	}
 
 	/** Where to go after the second factor: a console path asked for before, or home. */
-	String takeContinue(HttpServletRequest request) {
+	public String takeContinue(HttpServletRequest request) {
 		HttpSession session = request.getSession(false);
 		Object path = session == null ? null : session.getAttribute(CONTINUE);
 		if (session != null) {
