@@ -141,12 +141,37 @@ class MessagesCompletenessTest {
 			keys.add("console.mail." + mail + ".subject");
 			keys.add("console.mail." + mail + ".body");
 		}
+		// a console feature keeps its audit labels in its own console-<topic> bundle pair
 		Properties japanese = load(CONSOLE_JA);
 		Properties english = load(CONSOLE);
 		japanese.putAll(load(CONSOLE_PASSKEY_JA));
 		english.putAll(load(CONSOLE_PASSKEY));
+		for (String topic : List.of("dashboard", "notices", "settings", "support")) {
+			japanese.putAll(load("i18n/console-" + topic + "_ja.properties"));
+			english.putAll(load("i18n/console-" + topic + ".properties"));
+		}
 		assertThat(keys.stream().filter(k -> !japanese.containsKey(k)).toList()).as("missing from %s", CONSOLE_JA).isEmpty();
 		assertThat(keys.stream().filter(k -> !english.containsKey(k)).toList()).as("missing from %s", CONSOLE).isEmpty();
+	}
+
+	/** The audit viewer and the sign-in history name every event type in both languages. */
+	@Test
+	void everyAuditTypeHasALabelInBothLanguages() throws java.io.IOException {
+		Properties japanese = new Properties();
+		Properties english = new Properties();
+		try (var files = java.nio.file.Files.list(Path.of("src", "main", "resources", "i18n"))) {
+			for (Path file : files.toList()) {
+				String name = "i18n/" + file.getFileName();
+				(name.endsWith("_ja.properties") ? japanese : english).putAll(load(name));
+			}
+		}
+		japanese.putAll(load(MESSAGES_JA));
+		english.putAll(load(MESSAGES));
+		List<String> keys = java.util.Arrays.stream(jp.kenpoportal.audit.AuditType.values())
+			.map(type -> "audit." + type.name())
+			.toList();
+		assertThat(keys.stream().filter(k -> !japanese.containsKey(k)).toList()).as("audit labels in Japanese").isEmpty();
+		assertThat(keys.stream().filter(k -> !english.containsKey(k)).toList()).as("audit labels in English").isEmpty();
 	}
 
 	@Test

@@ -37,7 +37,7 @@ public class RegistrationFigures {
 
 	private static final String INSURED = """
 			with insured as (
-			  select m.id, m.symbol, m.number, m.name, m.name_kana, m.birth_date,
+			  select m.id, m.symbol, m.number, m.employer_code, m.employer_name, m.name, m.name_kana, m.birth_date,
 			    case when m.birth_date > :born30 then 0 when m.birth_date > :born40 then 30
 			      when m.birth_date > :born50 then 40 when m.birth_date > :born60 then 50 else 60 end as band
 			  from member m
@@ -54,7 +54,8 @@ public class RegistrationFigures {
 	/** The figures of the insured persons of {@code today}, locks as of {@code now}. */
 	public RegistrationReport report(long kenpoId, LocalDate today, Instant now) {
 		List<Row> rows = jdbc.sql(INSURED + """
-				select grouping(i.symbol) as all_symbols, grouping(i.band) as all_bands, i.symbol, i.band,
+				select grouping(i.employer_code) as all_employers, grouping(i.band) as all_bands, i.employer_code,
+				  i.employer_name, i.band,
 				  count(*) as insured, count(a.id) as with_account, count(a.onboarded_at) as registered,
 				  count(*) filter (where a.onboarded_at is not null and a.second_factor = 'EMAIL_CODE') as email_code,
 				  count(*) filter (where a.onboarded_at is not null and a.second_factor = 'TOTP') as totp,
@@ -62,17 +63,17 @@ public class RegistrationFigures {
 				  count(*) filter (where a.locked_by_kenpo_at is null and a.locked_until > :now) as locked_temporarily,
 				  count(*) filter (where a.locked_by_kenpo_at is not null) as locked_by_kenpo
 				from insured i left join account a on a.kenpo_id = :kenpo and a.member_id = i.id
-				group by grouping sets ((), (i.symbol), (i.band))
-				order by i.symbol, i.band""")
+				group by grouping sets ((), (i.employer_code, i.employer_name), (i.band))
+				order by i.employer_code nulls last, i.employer_name, i.band""")
 			.params(insuredOn(kenpoId, today))
 			.param("now", Timestamp.from(now))
 			.query(RegistrationFigures::row)
 			.list();
 		Row total = rows.stream()
-			.filter(r -> r.allSymbols && r.allBands)
+			.filter(r -> r.allEmployers && r.allBands)
 			.findFirst()
-			.orElse(new Row(true, true, "", 0, new RegistrationCounts("", 0, 0, 0), new long[5]));
-		List<RegistrationCounts> bySymbol = rows.stream().filter(r -> !r.allSymbols).map(Row::counts).toList();
+			.orElse(new Row(true, true, null, 0, new RegistrationCounts("", 0, 0, 0), new long[5]));
+		List<EmployerCounts> byEmployer = rows.stream().filter(r -> !r.allEmployers).map(Row::employer).toList();
 		Map<Integer, RegistrationCounts> bands = new LinkedHashMap<>();
 		AGE_BANDS.forEach(b -> bands.put(b, new RegistrationCounts(Integer.toString(b), 0, 0, 0)));
 		rows.stream().filter(r -> !r.allBands).forEach(r -> bands.put(r.band, r.counts));
@@ -80,7 +81,7 @@ public class RegistrationFigures {
 		factors.put(SecondFactor.EMAIL_CODE, total.more[0]);
 		factors.put(SecondFactor.TOTP, total.more[1]);
 		factors.put(SecondFactor.PASSKEY, total.more[2]);
-		return new RegistrationReport(total.counts, bySymbol, List.copyOf(bands.values()), factors, total.more[3],
+		return new RegistrationReport(total.counts, byEmployer, List.copyOf(bands.values()), factors, total.more[3],
 				total.more[4]);
 	}
 
@@ -149,20 +150,22 @@ public class RegistrationFigures {
 		};
 	}
 
-	private record Row(boolean allSymbols, boolean allBands, String symbol, int band, RegistrationCounts counts,
-			long[] more) {
+	private record Row(boolean allEmployers, boolean allBands, EmployerCounts employer, int band,
+			RegistrationCounts counts, long[] more) {
 	}
 
 	private static Row row(ResultSet rs, int n) throws SQLException {
-		boolean allSymbols = rs.getInt("all_symbols") == 1;
+		boolean allEmployers = rs.getInt("all_employers") == 1;
 		boolean allBands = rs.getInt("all_bands") == 1;
-		String symbol = rs.getString("symbol");
+		String code = rs.getString("employer_code");
 		int band = rs.getInt("band");
-		String group = !allSymbols ? symbol : !allBands ? Integer.toString(band) : "";
+		String group = !allEmployers ? (code == null ? "" : code) : !allBands ? Integer.toString(band) : "";
 		RegistrationCounts counts = new RegistrationCounts(group, rs.getLong("insured"), rs.getLong("with_account"),
 				rs.getLong("registered"));
 		long[] more = { rs.getLong("email_code"), rs.getLong("totp"), rs.getLong("passkey"),
 				rs.getLong("locked_temporarily"), rs.getLong("locked_by_kenpo") };
-		return new Row(allSymbols, allBands, symbol, band, counts, more);
+		EmployerCounts employer = allEmployers ? null
+				: new EmployerCounts(code, rs.getString("employer_name"), counts);
+		return new Row(allEmployers, allBands, employer, band, counts, more);
 	}
 }

@@ -7,10 +7,10 @@ import jp.kenpoportal.tenant.SecondFactor;
 
 /**
  * A kenpo's registration figures on one day, counted over its insured persons who are insured
- * that day: in total, by 記号, by age band ({@link RegistrationFigures#AGE_BANDS}), the second
+ * that day: in total, by 事業所, by age band ({@link RegistrationFigures#AGE_BANDS}), the second
  * factors of those registered, and the accounts locked now.
  */
-public record RegistrationReport(RegistrationCounts total, List<RegistrationCounts> bySymbol,
+public record RegistrationReport(RegistrationCounts total, List<EmployerCounts> byEmployer,
 		List<RegistrationCounts> byAgeBand, Map<SecondFactor, Long> factors, long lockedTemporarily,
 		long lockedUntilKenpoUnlocks) {
 }

@@ -22,13 +22,13 @@ import jp.kenpoportal.tenant.SecondFactor;
 /**
  * A kenpo of its own with a known roster, for the dashboard's figures (today is the day in Japan):
  * <pre>
- * who  記号 age        account  registered            lock          sign-ins
- * A    11   29 (30 tomorrow) yes  today, mail code                   today ×2
- * B    11   30 (today)   yes      3 days ago, app                    today, 3 days ago
- * C    11   45           yes      no                    temporary     (one failed, not counted)
- * D    22   55           yes      10 days ago, passkey  by the kenpo
- * E    22   65           no
- * F    22   40, lost qualification yesterday; registered 20 days ago (the timeline counts it, the roster not)
+ * who  記号 事業所   age        account  registered            lock          sign-ins
+ * A    11   001 本社 29 (30 tomorrow) yes  today, mail code                   today ×2
+ * B    11   001 本社 30 (today)   yes      3 days ago, app                    today, 3 days ago
+ * C    11   001 本社 45           yes      no                    temporary     (one failed, not counted)
+ * D    22   002 工場 55           yes      10 days ago, passkey  by the kenpo
+ * E    22   none     65           no
+ * F    22   002 工場 40, lost qualification yesterday; registered 20 days ago (the timeline counts it, the roster not)
  * A's spouse (枝番 01) and G (insured from tomorrow) are not counted either.
  * </pre>
  * C's name has 𠮷 (not in MS932) and E's starts with = (a formula, for the CSV).
@@ -36,6 +36,10 @@ import jp.kenpoportal.tenant.SecondFactor;
 public final class DashboardFixture {
 
 	static final ZoneId JAPAN = ZoneId.of("Asia/Tokyo");
+
+	static final String[] HEAD_OFFICE = { "001", "さくら電機本社" };
+
+	static final String[] FACTORY = { "002", "さくら電機工場" };
 
 	public final Kenpo kenpo;
 
@@ -63,12 +67,12 @@ public final class DashboardFixture {
 
 	/** The roster in the table above. */
 	public DashboardFixture known() {
-		Account a = account(insured("11", "青木 明", "アオキ アキラ", today.minusYears(30).plusDays(1), null));
-		Account b = account(insured("11", "馬場 文", "ババ アヤ", today.minusYears(30), null));
-		Account c = account(insured("11", "𠮷田 千春", "ヨシダ チハル", today.minusYears(45), null));
-		Account d = account(insured("22", "土屋 大地", "ツチヤ ダイチ", today.minusYears(55), null));
+		Account a = account(insuredAt(HEAD_OFFICE, "11", "青木 明", "アオキ アキラ", today.minusYears(30).plusDays(1), null));
+		Account b = account(insuredAt(HEAD_OFFICE, "11", "馬場 文", "ババ アヤ", today.minusYears(30), null));
+		Account c = account(insuredAt(HEAD_OFFICE, "11", "𠮷田 千春", "ヨシダ チハル", today.minusYears(45), null));
+		Account d = account(insuredAt(FACTORY, "22", "土屋 大地", "ツチヤ ダイチ", today.minusYears(55), null));
 		insured("22", "=HYPERLINK(\"http://x\")", "エノモト, エミ", today.minusYears(65), null);
-		Account f = account(insured("22", "藤井 文夫", "フジイ フミオ", today.minusYears(40), today.minusDays(1)));
+		Account f = account(insuredAt(FACTORY, "22", "藤井 文夫", "フジイ フミオ", today.minusYears(40), today.minusDays(1)));
 		Member aInsured = members.find(kenpo.id(), a.memberId()).orElseThrow();
 		members.register(kenpo.id(), new NewMember("11", aInsured.number(), "01", "青木 花", "アオキ ハナ",
 				today.minusYears(28), Sex.FEMALE, "妻", LocalDate.of(2020, 4, 1), null));
@@ -94,8 +98,18 @@ public final class DashboardFixture {
 	}
 
 	Member insured(String symbol, String name, String kana, LocalDate birthDate, LocalDate lostOn) {
-		return members.register(kenpo.id(), new NewMember(symbol, next(), "00", name, kana, birthDate, Sex.MALE, "本人",
-				LocalDate.of(2020, 4, 1), lostOn));
+		return members.register(kenpo.id(), row(symbol, name, kana, birthDate, lostOn));
+	}
+
+	/** An insured person at the 事業所 {code, name}. */
+	Member insuredAt(String[] employer, String symbol, String name, String kana, LocalDate birthDate, LocalDate lostOn) {
+		return members.register(kenpo.id(),
+				row(symbol, name, kana, birthDate, lostOn).atEmployer(employer[0], employer[1]));
+	}
+
+	private NewMember row(String symbol, String name, String kana, LocalDate birthDate, LocalDate lostOn) {
+		return new NewMember(symbol, next(), "00", name, kana, birthDate, Sex.MALE, "本人", LocalDate.of(2020, 4, 1),
+				lostOn);
 	}
 
 	Account account(Member member) {

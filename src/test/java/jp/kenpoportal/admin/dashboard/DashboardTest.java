@@ -83,8 +83,9 @@ class DashboardTest {
 		assertThat(page.heading()).isEqualTo("登録状況ダッシュボード");
 		assertThat(figures(page)).containsExactly(Map.entry("被保険者（名簿）", "5人"), Map.entry("アカウントあり", "4人"),
 				Map.entry("初回登録済み", "3人"), Map.entry("登録率", "60.0%"));
-		assertThat(table(page, "記号別")).containsExactly(List.of("11", "3", "3", "2", "66.7%"),
-				List.of("22", "2", "1", "1", "50.0%"));
+		assertThat(table(page, "事業所別")).containsExactly(List.of("001", "さくら電機本社", "3", "3", "2", "66.7%"),
+				List.of("002", "さくら電機工場", "1", "1", "1", "100.0%"), List.of("事業所未登録", "1", "0", "0", "0.0%"));
+		assertThat(page.doc().text()).doesNotContain("記号別");
 		assertThat(table(page, "年齢別")).containsExactly(List.of("29歳以下", "1", "1", "1", "100.0%"),
 				List.of("30代", "1", "1", "1", "100.0%"), List.of("40代", "1", "1", "0", "0.0%"),
 				List.of("50代", "1", "1", "1", "100.0%"), List.of("60歳以上", "1", "0", "0", "0.0%"));
@@ -191,7 +192,7 @@ class DashboardTest {
 		// the kenpo is the staff member's own, whatever the request says
 		Page page = console.get("/dashboard?kenpoId=" + known.kenpo.id() + "&kenpo=" + known.kenpo.code());
 		assertThat(figures(page)).containsEntry("被保険者（名簿）", "1人").containsEntry("初回登録済み", "0人");
-		assertThat(table(page, "記号別")).containsExactly(List.of("77", "1", "0", "0", "0.0%"));
+		assertThat(table(page, "事業所別")).containsExactly(List.of("事業所未登録", "1", "0", "0", "0.0%"));
 		assertThat(page.doc().select("svg title").eachText()).containsExactly("日別の初回登録の完了（30日で0件）",
 				"日別のログイン（30日で0回）");
 		String csv = new String(console.download("/dashboard/not-registered.csv?encoding=UTF_8").body(),
