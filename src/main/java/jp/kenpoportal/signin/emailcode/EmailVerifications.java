@@ -26,6 +26,8 @@ import org.springframework.transaction.annotation.Transactional;
  * Confirms that a member receives mail at an address: one mail carries a link (for the
  * device that reads the mail) and a six-digit code (to type where the member signed in).
  */
+// published as a named interface: the staff console asks a new mail address to confirm by link
+@org.springframework.modulith.NamedInterface("emailVerifications")
 @Service
 public class EmailVerifications {
 

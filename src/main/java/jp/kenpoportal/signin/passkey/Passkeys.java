@@ -14,6 +14,8 @@ import org.springframework.security.web.webauthn.management.UserCredentialReposi
 import org.springframework.stereotype.Service;
 
 /** A member's passkeys: listed, renamed and removed only through the member's own account. */
+// published as a named interface: the staff console removes a member's passkeys when staff remove the second factor
+@org.springframework.modulith.NamedInterface("passkeys")
 @Service
 public class Passkeys {
 
