@@ -51,20 +51,23 @@ class MemberActionsController {
 
 	private final AuditTrail audit;
 
+	private final SupportedAccounts accounts;
+
 	MemberActionsController(MemberSupport support, MemberActions actions, ResetLetters letters, CurrentStaff current,
-			ConsoleSession session, AuditTrail audit) {
+			ConsoleSession session, AuditTrail audit, SupportedAccounts accounts) {
 		this.support = support;
 		this.actions = actions;
 		this.letters = letters;
 		this.current = current;
 		this.session = session;
 		this.audit = audit;
+		this.accounts = accounts;
 	}
 
 	@GetMapping("/members/{accountId}/{action:factor|email|reset}")
 	String form(@PathVariable long accountId, @PathVariable String action, HttpServletRequest request, Model model) {
-		Kenpo kenpo = kenpoOrRefuse(request, accountId);
-		AccountState state = stateOrRefuse(kenpo, accountId);
+		Kenpo kenpo = accounts.kenpoOrRefuse(request, accountId);
+		AccountState state = accounts.stateOrRefuse(kenpo, accountId);
 		if (!session.recentlyProved()) {
 			return session.askAgain(request, "/members/" + accountId + "/" + action);
 		}
@@ -74,8 +77,8 @@ class MemberActionsController {
 	@PostMapping("/members/{accountId}/factor")
 	String removeFactor(@PathVariable long accountId, @RequestParam(defaultValue = "") String reason,
 			HttpServletRequest request, Model model) {
-		Kenpo kenpo = kenpoOrRefuse(request, accountId);
-		AccountState state = stateOrRefuse(kenpo, accountId);
+		Kenpo kenpo = accounts.kenpoOrRefuse(request, accountId);
+		AccountState state = accounts.stateOrRefuse(kenpo, accountId);
 		if (!session.recentlyProved()) {
 			return session.askAgain(request, "/members/" + accountId + "/factor");
 		}
@@ -93,8 +96,8 @@ class MemberActionsController {
 	@PostMapping("/members/{accountId}/email")
 	String changeEmail(@PathVariable long accountId, @RequestParam(defaultValue = "") String reason,
 			@RequestParam(defaultValue = "") String email, HttpServletRequest request, Model model) {
-		Kenpo kenpo = kenpoOrRefuse(request, accountId);
-		AccountState state = stateOrRefuse(kenpo, accountId);
+		Kenpo kenpo = accounts.kenpoOrRefuse(request, accountId);
+		AccountState state = accounts.stateOrRefuse(kenpo, accountId);
 		if (!session.recentlyProved()) {
 			return session.askAgain(request, "/members/" + accountId + "/email");
 		}
@@ -114,8 +117,8 @@ class MemberActionsController {
 	@PostMapping("/members/{accountId}/reset")
 	String reset(@PathVariable long accountId, @RequestParam(defaultValue = "") String reason,
 			HttpServletRequest request, Model model, RedirectAttributes redirect) {
-		Kenpo kenpo = kenpoOrRefuse(request, accountId);
-		AccountState state = stateOrRefuse(kenpo, accountId);
+		Kenpo kenpo = accounts.kenpoOrRefuse(request, accountId);
+		AccountState state = accounts.stateOrRefuse(kenpo, accountId);
 		if (!session.recentlyProved()) {
 			return session.askAgain(request, "/members/" + accountId + "/reset");
 		}
@@ -132,8 +135,8 @@ class MemberActionsController {
 	/** The page right after the reset, with the letter's one download; without it (reloaded), the account's page. */
 	@GetMapping("/members/{accountId}/reset/done")
 	String resetDone(@PathVariable long accountId, HttpServletRequest request, Model model) {
-		Kenpo kenpo = kenpoOrRefuse(request, accountId);
-		AccountState state = stateOrRefuse(kenpo, accountId);
+		Kenpo kenpo = accounts.kenpoOrRefuse(request, accountId);
+		AccountState state = accounts.stateOrRefuse(kenpo, accountId);
 		if (!model.containsAttribute("letter")) {
 			return "redirect:/members/" + accountId;
 		}
@@ -144,8 +147,8 @@ class MemberActionsController {
 	@GetMapping("/members/{accountId}/reset/letter")
 	ResponseEntity<byte[]> letter(@PathVariable long accountId, @RequestParam(defaultValue = "") String token,
 			HttpServletRequest request) {
-		Kenpo kenpo = kenpoOrRefuse(request, accountId);
-		stateOrRefuse(kenpo, accountId);
+		Kenpo kenpo = accounts.kenpoOrRefuse(request, accountId);
+		accounts.stateOrRefuse(kenpo, accountId);
 		StaffAccount staff = current.require();
 		byte[] pdf = letters.take(token, staff.id(), kenpo.id(), accountId)
 			.orElseThrow(() -> new ResponseStatusException(HttpStatus.GONE));
@@ -173,21 +176,5 @@ class MemberActionsController {
 		String typed = TypedInput.text(reason);
 		return typed.isEmpty() ? "console.reason.error.required"
 				: typed.length() > MemberSupportController.MAX_REASON ? "console.reason.error.long" : null;
-	}
-
-	private Kenpo kenpoOrRefuse(HttpServletRequest request, long accountId) {
-		return current.kenpo(request).orElseThrow(() -> refuse(null, accountId, "no kenpo chosen"));
-	}
-
-	private AccountState stateOrRefuse(Kenpo kenpo, long accountId) {
-		return support.state(kenpo, accountId)
-			.orElseThrow(() -> refuse(kenpo, accountId, "member account " + accountId + " is not of kenpo " + kenpo.code()));
-	}
-
-	/** Not found, as for an ID that does not exist: another kenpo's IDs tell nothing. */
-	private ResponseStatusException refuse(Kenpo kenpo, long accountId, String why) {
-		audit.recordStaff(kenpo == null ? null : kenpo.id(), null, current.require().id(),
-				AuditType.STAFF_ACCESS_REFUSED, why);
-		return new ResponseStatusException(HttpStatus.NOT_FOUND);
 	}
 }

@@ -14,14 +14,12 @@ import jp.kenpoportal.audit.AuditType;
 import jp.kenpoportal.common.TypedInput;
 import jp.kenpoportal.tenant.Kenpo;
 
-import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
-import org.springframework.web.server.ResponseStatusException;
 
 /**
  * 会員サポート (担当者, 管理者, 運用者): find a household, see its account's state, unlock it.
@@ -43,15 +41,18 @@ class MemberSupportController {
 
 	private final AuditTrail audit;
 
+	private final SupportedAccounts accounts;
+
 	private final ConsoleSettings settings;
 
 	MemberSupportController(MemberSupport support, CurrentStaff current, ConsoleSession session, AuditTrail audit,
-			ConsoleSettings settings) {
+			ConsoleSettings settings, SupportedAccounts accounts) {
 		this.support = support;
 		this.current = current;
 		this.session = session;
 		this.audit = audit;
 		this.settings = settings;
+		this.accounts = accounts;
 	}
 
 	@GetMapping("/members")
@@ -87,8 +88,8 @@ class MemberSupportController {
 
 	@GetMapping("/members/{accountId}")
 	String show(@PathVariable long accountId, HttpServletRequest request, Model model) {
-		Kenpo kenpo = kenpoOrRefuse(request, accountId);
-		AccountState state = stateOrRefuse(kenpo, accountId);
+		Kenpo kenpo = accounts.kenpoOrRefuse(request, accountId);
+		AccountState state = accounts.stateOrRefuse(kenpo, accountId);
 		audit.recordStaff(kenpo.id(), accountId, current.require().id(), AuditType.STAFF_MEMBER_VIEWED, null);
 		model.addAttribute("state", state);
 		return "admin/members/detail";
@@ -96,8 +97,8 @@ class MemberSupportController {
 
 	@GetMapping("/members/{accountId}/unlock")
 	String unlockForm(@PathVariable long accountId, HttpServletRequest request, Model model) {
-		Kenpo kenpo = kenpoOrRefuse(request, accountId);
-		AccountState state = stateOrRefuse(kenpo, accountId);
+		Kenpo kenpo = accounts.kenpoOrRefuse(request, accountId);
+		AccountState state = accounts.stateOrRefuse(kenpo, accountId);
 		if (!session.recentlyProved()) {
 			return session.askAgain(request, "/members/" + accountId + "/unlock");
 		}
@@ -109,8 +110,8 @@ class MemberSupportController {
 	@PostMapping("/members/{accountId}/unlock")
 	String unlock(@PathVariable long accountId, @RequestParam(defaultValue = "") String reason,
 			HttpServletRequest request, Model model) {
-		Kenpo kenpo = kenpoOrRefuse(request, accountId);
-		AccountState state = stateOrRefuse(kenpo, accountId);
+		Kenpo kenpo = accounts.kenpoOrRefuse(request, accountId);
+		AccountState state = accounts.stateOrRefuse(kenpo, accountId);
 		if (!session.recentlyProved()) {
 			return session.askAgain(request, "/members/" + accountId + "/unlock");
 		}
@@ -128,21 +129,5 @@ class MemberSupportController {
 		StaffAccount staff = current.require();
 		support.unlock(kenpo, state.account(), staff, typed);
 		return "redirect:/members/" + accountId + "?unlocked";
-	}
-
-	private Kenpo kenpoOrRefuse(HttpServletRequest request, long accountId) {
-		return current.kenpo(request).orElseThrow(() -> refuse(null, accountId, "no kenpo chosen"));
-	}
-
-	private AccountState stateOrRefuse(Kenpo kenpo, long accountId) {
-		return support.state(kenpo, accountId)
-			.orElseThrow(() -> refuse(kenpo, accountId, "member account " + accountId + " is not of kenpo " + kenpo.code()));
-	}
-
-	/** Not found, as for an ID that does not exist: another kenpo's IDs tell nothing. */
-	private ResponseStatusException refuse(Kenpo kenpo, long accountId, String why) {
-		audit.recordStaff(kenpo == null ? null : kenpo.id(), null, current.require().id(),
-				AuditType.STAFF_ACCESS_REFUSED, why);
-		return new ResponseStatusException(HttpStatus.NOT_FOUND);
 	}
 }
