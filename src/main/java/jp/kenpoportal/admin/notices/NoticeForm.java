@@ -66,12 +66,18 @@ record NoticeForm(String title, String body, String publishFrom, String publishU
 		if (t.isEmpty()) {
 			errors.put("title", "console.notices.error.title");
 		}
+		else if (jp.kenpoportal.common.TypedInput.hasControlCharacter(t)) {
+			errors.put("title", "console.notices.error.controlCharacter");
+		}
 		else if (t.length() > MAX_TITLE) {
 			errors.put("title", "console.notices.error.titleLong");
 		}
 		String b = cleanBody();
 		if (b.isEmpty()) {
 			errors.put("body", "console.notices.error.body");
+		}
+		else if (jp.kenpoportal.common.TypedInput.hasControlCharacter(b)) {
+			errors.put("body", "console.notices.error.controlCharacter");
 		}
 		else if (b.length() > MAX_BODY) {
 			errors.put("body", "console.notices.error.bodyLong");
