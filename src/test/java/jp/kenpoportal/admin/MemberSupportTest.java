@@ -123,6 +123,37 @@ class MemberSupportTest {
 	}
 
 	@Test
+	void whenTheProofExpiresWhileTheReasonIsTypedThenTheFormIsOfferedAgainAsTypedAfterTheCode() {
+		TestMember member = members.newMember("sakura");
+		lockForGood(member);
+		Staff clerk = staff.create("sakura", StaffRole.CLERK);
+		TestBrowser console = TestBrowser.console(port);
+		staff.signIn(console, clerk);
+		console.get("/members/" + member.accountId() + "/unlock");
+
+		clock.advance(Duration.ofMinutes(6));
+		String reason = "本人から電話があり、生年月日と住所で本人確認した。長い理由も失われない";
+		Page reauth = console.submit("/members/" + member.accountId() + "/unlock", Map.of("reason", reason));
+		assertThat(reauth.path()).isEqualTo("/mfa?reauth");
+		assertThat(accounts.find(member.kenpo().id(), member.accountId()).orElseThrow().lockedByKenpoAt()).isNotNull();
+
+		Page resume = console.submit("/mfa", Map.of("code", staff.code(clerk)));
+		assertThat(resume.path()).isEqualTo("/mfa/resume");
+		assertThat(resume.heading()).isEqualTo("本人確認ができました");
+		assertThat(resume.doc().select("input[name=reason]").attr("value")).isEqualTo(reason);
+		assertThat(accounts.find(member.kenpo().id(), member.accountId()).orElseThrow().lockedByKenpoAt())
+			.as("nothing is sent without the staff member's press").isNotNull();
+
+		Page done = console.submit("/members/" + member.accountId() + "/unlock", Map.of());
+		assertThat(done.path()).isEqualTo("/members/" + member.accountId() + "?unlocked");
+		assertThat(jdbc.sql("select detail from audit_event where account_id = ? and type = 'MEMBER_UNLOCKED_BY_STAFF'")
+			.param(member.accountId())
+			.query(String.class)
+			.list()).containsExactly(reason);
+		assertThat(console.get("/mfa/resume").path()).as("offered once").isEqualTo("/");
+	}
+
+	@Test
 	void whenStaffOfOneKenpoTryAnotherKenposMemberThenRefusedNothingChangedAndAudited() {
 		TestMember sakuraMember = members.newMember("sakura");
 		lockForGood(sakuraMember);

@@ -37,6 +37,9 @@ public class ConsoleSession {
 
 	private static final String CONTINUE = "console.continue";
 
+	/** Where the staff member goes after proving again when a form they sent waits to be sent again. */
+	static final String RESUME_PATH = "/mfa/resume";
+
 	private final ConsoleSecurityContextRepository contexts = new ConsoleSecurityContextRepository();
 
 	private final ConsoleSettings settings;
@@ -102,20 +105,41 @@ public class ConsoleSession {
 					&& !a.getIssuedAt().isBefore(since));
 	}
 
-	/** Sends the staff member to prove the app again, then back to {@code path}. */
+	/**
+	 * Sends the staff member to prove the app again, then back to {@code path}. A form sent
+	 * meanwhile (the reason typed, the settings chosen) is kept in the session and offered to be
+	 * sent again after the proof, so nothing typed is lost.
+	 */
 	public String askAgain(HttpServletRequest request, String path) {
 		rememberContinue(request, path);
+		HttpSession session = request.getSession(true);
+		// only the form of this request waits: never one left from an earlier interruption
+		session.removeAttribute(PendingPost.ATTRIBUTE);
+		PendingPost.of(request).ifPresent(pending -> session.setAttribute(PendingPost.ATTRIBUTE, pending));
 		return "redirect:/mfa?reauth";
 	}
 
-	/** Where to go after the second factor: a console path asked for before, or home. */
+	/** Where to go after the second factor: a form waiting to be sent again, a console path asked for before, or home. */
 	public String takeContinue(HttpServletRequest request) {
 		HttpSession session = request.getSession(false);
 		Object path = session == null ? null : session.getAttribute(CONTINUE);
 		if (session != null) {
 			session.removeAttribute(CONTINUE);
+			if (session.getAttribute(PendingPost.ATTRIBUTE) != null) {
+				return RESUME_PATH;
+			}
 		}
 		return path instanceof String p ? p : "/";
+	}
+
+	/** The form that waited for the proof, once: taking it removes it from the session. */
+	Optional<PendingPost> takePendingPost(HttpServletRequest request) {
+		HttpSession session = request.getSession(false);
+		if (session == null || !(session.getAttribute(PendingPost.ATTRIBUTE) instanceof PendingPost pending)) {
+			return Optional.empty();
+		}
+		session.removeAttribute(PendingPost.ATTRIBUTE);
+		return Optional.of(pending);
 	}
 
 	void rememberContinue(HttpServletRequest request, String path) {
