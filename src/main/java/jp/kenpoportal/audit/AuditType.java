@@ -55,6 +55,10 @@ public enum AuditType {
 	STAFF_MEMBER_VIEWED,
 	MEMBER_UNLOCKED_BY_STAFF,
 	KENPO_CREATED,
+	// the operator stops and restarts a kenpo's portal (admin.management): detail the reason
+	KENPO_DISABLED,
+	KENPO_ENABLED,
+	STAFF_SIGN_IN_KENPO_DISABLED,
 	STAFF_AUDIT_EXPORTED,
 	// the registration dashboard (admin.dashboard): the not-yet-registered CSV, detail its encoding and rows
 	STAFF_DASHBOARD_DOWNLOADED,

@@ -26,11 +26,23 @@ import java.util.Set;
  * @param links link tiles to the kenpo's services elsewhere, in the order shown
  * @param accessMonthsAfterLoss how many months after the insured's 資格喪失日 the account keeps
  * signing in (0: it ends on that day)
+ * @param disabledAt when the operator stopped the kenpo's portal, null while it runs
  */
 public record Kenpo(long id, String code, String host, String name, String insurerNumber, String contactEmail,
 		String contactPhone, String publicBaseUrl, int symbolDigits, int numberDigits, Instant initialPasswordDeadline,
 		Set<SecondFactor> allowedFactors, SecondFactor recommendedFactor, PasswordRules passwordRules,
-		List<String> enabledServices, List<ExternalLink> links, int accessMonthsAfterLoss) {
+		List<String> enabledServices, List<ExternalLink> links, int accessMonthsAfterLoss, Instant disabledAt) {
+
+	/** A running kenpo. */
+	public Kenpo(long id, String code, String host, String name, String insurerNumber, String contactEmail,
+			String contactPhone, String publicBaseUrl, int symbolDigits, int numberDigits,
+			Instant initialPasswordDeadline, Set<SecondFactor> allowedFactors, SecondFactor recommendedFactor,
+			PasswordRules passwordRules, List<String> enabledServices, List<ExternalLink> links,
+			int accessMonthsAfterLoss) {
+		this(id, code, host, name, insurerNumber, contactEmail, contactPhone, publicBaseUrl, symbolDigits, numberDigits,
+				initialPasswordDeadline, allowedFactors, recommendedFactor, passwordRules, enabledServices, links,
+				accessMonthsAfterLoss, null);
+	}
 
 	/** A kenpo that ends access on the 資格喪失日. */
 	public Kenpo(long id, String code, String host, String name, String insurerNumber, String contactEmail,
@@ -39,6 +51,11 @@ public record Kenpo(long id, String code, String host, String name, String insur
 			PasswordRules passwordRules, List<String> enabledServices, List<ExternalLink> links) {
 		this(id, code, host, name, insurerNumber, contactEmail, contactPhone, publicBaseUrl, symbolDigits, numberDigits,
 				initialPasswordDeadline, allowedFactors, recommendedFactor, passwordRules, enabledServices, links, 0);
+	}
+
+	/** Whether the operator stopped this kenpo's portal: members and its staff are refused. */
+	public boolean disabled() {
+		return disabledAt != null;
 	}
 
 	/** The first day an insured who lost the qualification on {@code lostOn} can no longer sign in. */

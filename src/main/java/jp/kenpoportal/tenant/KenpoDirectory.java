@@ -54,4 +54,13 @@ public interface KenpoDirectory {
 	 * after that, sign-in ends with a message naming the kenpo's contact.
 	 */
 	void keepAccessAfterLoss(long kenpoId, int months);
+
+	/**
+	 * Stops the kenpo's portal: its host answers with a page naming its contact, its staff
+	 * cannot sign in; nothing is deleted. Other nodes follow within their cache time (30 s).
+	 */
+	void disable(long kenpoId);
+
+	/** Lets a stopped kenpo's members and staff in again. */
+	void enable(long kenpoId);
 }

@@ -7,10 +7,13 @@ import jp.kenpoportal.admin.ConsoleSettings;
 import jp.kenpoportal.admin.staff.StaffAccount;
 import jp.kenpoportal.admin.staff.StaffAccounts;
 import jp.kenpoportal.admin.staff.StaffPasswordCheck;
+import jp.kenpoportal.admin.staff.StaffRole;
 import jp.kenpoportal.audit.AuditTrail;
 import jp.kenpoportal.audit.AuditType;
 import jp.kenpoportal.common.TypedInput;
 import jp.kenpoportal.signin.RateLimits;
+import jp.kenpoportal.tenant.Kenpo;
+import jp.kenpoportal.tenant.KenpoDirectory;
 
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -38,8 +41,11 @@ class ConsoleLoginController {
 
 	private final ConsoleSettings settings;
 
+	private final KenpoDirectory kenpos;
+
 	ConsoleLoginController(StaffAccounts accounts, ConsoleSession session, RateLimits limits, AuditTrail audit,
-			ConsoleSettings settings) {
+			ConsoleSettings settings, KenpoDirectory kenpos) {
+		this.kenpos = kenpos;
 		this.accounts = accounts;
 		this.session = session;
 		this.limits = limits;
@@ -68,6 +74,12 @@ class ConsoleLoginController {
 		StaffPasswordCheck check = accounts.checkPassword(loginId, TypedInput.password(password));
 		if (check.accepted()) {
 			StaffAccount staff = check.staff().orElseThrow();
+			if (kenpoStopped(staff)) {
+				// told only to whom knows the password: the kenpo's staff, whose contract ended
+				audit.recordStaff(staff.kenpoId(), null, staff.id(), AuditType.STAFF_SIGN_IN_KENPO_DISABLED, null);
+				model.addAttribute("error", "console.signin.error.kenpoDisabled");
+				return PAGE;
+			}
 			audit.recordStaff(staff.kenpoId(), null, staff.id(), AuditType.STAFF_SIGN_IN_PASSWORD_ACCEPTED, null);
 			session.signInWithPassword(staff, request, response);
 			return "redirect:/mfa";
@@ -83,6 +95,11 @@ class ConsoleLoginController {
 							"UNKNOWN " + (loginId.length() > 100 ? loginId.substring(0, 100) : loginId)));
 		model.addAttribute("error", "console.signin.error.invalid");
 		return PAGE;
+	}
+
+	private boolean kenpoStopped(StaffAccount staff) {
+		return staff.role() != StaffRole.OPERATOR
+				&& kenpos.findById(staff.kenpoId()).map(Kenpo::disabled).orElse(true);
 	}
 
 	private void lockRules(Model model) {

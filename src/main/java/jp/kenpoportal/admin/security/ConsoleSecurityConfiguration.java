@@ -5,6 +5,7 @@ import java.time.Clock;
 import jp.kenpoportal.admin.ConsoleSettings;
 import jp.kenpoportal.audit.AuditTrail;
 import jp.kenpoportal.audit.AuditType;
+import jp.kenpoportal.tenant.KenpoDirectory;
 import jp.kenpoportal.common.ConsoleHost;
 import jp.kenpoportal.signin.SecurityHeaders;
 
@@ -33,7 +34,8 @@ class ConsoleSecurityConfiguration {
 	@Bean
 	@Order(2)
 	SecurityFilterChain consoleSecurity(HttpSecurity http, ConsoleHost console, ConsoleSession session,
-			CurrentStaff current, ConsoleSettings settings, AuditTrail audit, Clock clock) throws Exception {
+			CurrentStaff current, ConsoleSettings settings, AuditTrail audit, Clock clock, KenpoDirectory kenpos)
+			throws Exception {
 		DefaultAuthorizationManagerFactory<RequestAuthorizationContext> staff = new DefaultAuthorizationManagerFactory<>();
 		staff.setAdditionalAuthorization(AllAuthoritiesAuthorizationManager
 			.hasAllAuthorities(FactorGrantedAuthority.PASSWORD_AUTHORITY, ConsoleSession.FACTOR_TOTP));
@@ -69,7 +71,7 @@ class ConsoleSecurityConfiguration {
 			.logout(l -> l.logoutUrl("/logout").addLogoutHandler(auditSignOut(audit)).logoutSuccessUrl("/login?signedOut"))
 			.exceptionHandling(e -> e.authenticationEntryPoint(new LoginUrlAuthenticationEntryPoint("/login"))
 				.accessDeniedHandler(new ConsoleAccessDenied(session, audit)))
-			.addFilterAfter(new ConsoleSessionFilter(session, current, settings, audit, clock),
+			.addFilterAfter(new ConsoleSessionFilter(session, current, settings, audit, clock, kenpos),
 					SecurityContextHolderFilter.class);
 		return SecurityHeaders.apply(http).build();
 	}

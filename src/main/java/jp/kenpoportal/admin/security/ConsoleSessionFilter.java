@@ -14,15 +14,18 @@ import jakarta.servlet.http.HttpSession;
 
 import jp.kenpoportal.admin.ConsoleSettings;
 import jp.kenpoportal.admin.staff.StaffAccount;
+import jp.kenpoportal.admin.staff.StaffRole;
 import jp.kenpoportal.audit.AuditTrail;
 import jp.kenpoportal.audit.AuditType;
+import jp.kenpoportal.tenant.Kenpo;
+import jp.kenpoportal.tenant.KenpoDirectory;
 
 import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
  * Ends a console session that has been idle for 15 minutes or signed in for 8 hours (by the
  * injected clock, so tests move it), and one whose staff account was disabled or given another
- * role since it signed in. The last-seen time is written at most once a minute.
+ * role since it signed in, or whose kenpo the operator stopped. The last-seen time is written at most once a minute.
  */
 class ConsoleSessionFilter extends OncePerRequestFilter {
 
@@ -38,8 +41,11 @@ class ConsoleSessionFilter extends OncePerRequestFilter {
 
 	private final Clock clock;
 
+	private final KenpoDirectory kenpos;
+
 	ConsoleSessionFilter(ConsoleSession session, CurrentStaff current, ConsoleSettings settings, AuditTrail audit,
-			Clock clock) {
+			Clock clock, KenpoDirectory kenpos) {
+		this.kenpos = kenpos;
 		this.session = session;
 		this.current = current;
 		this.settings = settings;
@@ -86,6 +92,10 @@ class ConsoleSessionFilter extends OncePerRequestFilter {
 		}
 		if (staff.get().role() != principal.role()) {
 			return "role changed";
+		}
+		if (staff.get().role() != StaffRole.OPERATOR
+				&& kenpos.findById(staff.get().kenpoId()).map(Kenpo::disabled).orElse(true)) {
+			return "kenpo disabled";
 		}
 		return null;
 	}

@@ -266,6 +266,22 @@ class JdbcKenpoDirectory implements KenpoDirectory {
 		byHost.clear();
 	}
 
+	@Override
+	@Transactional
+	public void disable(long kenpoId) {
+		jdbc.sql("update kenpo set disabled_at = coalesce(disabled_at, ?) where id = ?")
+			.params(java.sql.Timestamp.from(clock.instant()), kenpoId)
+			.update();
+		evictKenpos();
+	}
+
+	@Override
+	@Transactional
+	public void enable(long kenpoId) {
+		jdbc.sql("update kenpo set disabled_at = null where id = ?").param(kenpoId).update();
+		evictKenpos();
+	}
+
 	private List<Kenpo> query(String where, Object... params) {
 		return jdbc.sql("""
 				select k.*, array(select l.title || chr(31) || l.url from kenpo_link l
@@ -289,7 +305,11 @@ class JdbcKenpoDirectory implements KenpoDirectory {
 				enumSet(rs.getArray("allowed_factors"), SecondFactor.class),
 				SecondFactor.valueOf(rs.getString("recommended_factor")), rules,
 				List.of(strings(rs.getArray("enabled_services"))), links(rs.getArray("links")),
-				rs.getInt("access_months_after_loss"));
+				rs.getInt("access_months_after_loss"), instant(rs.getTimestamp("disabled_at")));
+	}
+
+	private static Instant instant(java.sql.Timestamp timestamp) {
+		return timestamp == null ? null : timestamp.toInstant();
 	}
 
 	/** Links come as "title␟url" strings (unit separator), so one query loads a kenpo whole. */

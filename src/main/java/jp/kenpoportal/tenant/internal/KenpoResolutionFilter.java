@@ -18,6 +18,7 @@ import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
 import org.springframework.web.filter.OncePerRequestFilter;
+import org.springframework.web.util.HtmlUtils;
 
 /**
  * Resolves the kenpo from the host name before sessions and security run. An unknown host
@@ -48,7 +49,11 @@ class KenpoResolutionFilter extends OncePerRequestFilter {
 			return;
 		}
 		Optional<Kenpo> kenpo = kenpos.findByHost(request.getServerName());
-		if (kenpo.isPresent()) {
+		if (kenpo.isPresent() && kenpo.get().disabled()
+				&& !request.getRequestURI().startsWith(request.getContextPath() + HOSTLESS_PREFIX)) {
+			stopped(kenpo.get(), request, response);
+		}
+		else if (kenpo.isPresent()) {
 			request.setAttribute(CurrentKenpo.ATTRIBUTE, kenpo.get());
 			chain.doFilter(request, response);
 		}
@@ -64,6 +69,31 @@ class KenpoResolutionFilter extends OncePerRequestFilter {
 	// headers as every other response, set by hand (ASVS V3.4)
 	private static void notFound(HttpServletRequest request, HttpServletResponse response) throws IOException {
 		response.setStatus(HttpServletResponse.SC_NOT_FOUND);
+		securityHeaders(request, response);
+		response.getOutputStream().write("""
+				<!DOCTYPE html><html lang="ja"><head><meta charset="UTF-8"><title>ページが見つかりません</title></head>
+				<body><h1>ページが見つかりません</h1><p>このアドレスで提供しているサービスはありません。URLをご確認ください。</p></body></html>
+				""".getBytes(StandardCharsets.UTF_8));
+	}
+
+	/** A kenpo the operator stopped: no page of it, no session, but whom to ask. */
+	private static void stopped(Kenpo kenpo, HttpServletRequest request, HttpServletResponse response)
+			throws IOException {
+		response.setStatus(HttpServletResponse.SC_SERVICE_UNAVAILABLE);
+		securityHeaders(request, response);
+		String name = HtmlUtils.htmlEscape(kenpo.name());
+		String contact = HtmlUtils.htmlEscape(kenpo.contactEmail())
+				+ (kenpo.contactPhone() == null ? "" : "（電話 " + HtmlUtils.htmlEscape(kenpo.contactPhone()) + "）");
+		response.getOutputStream().write(("""
+				<!DOCTYPE html><html lang="ja"><head><meta charset="UTF-8"><meta name="viewport" content="width=device-width, initial-scale=1">
+				<title>ご利用いただけません - %1$s</title></head>
+				<body><main><h1>%1$sのWebサービスは現在ご利用いただけません</h1>
+				<p>このサービスは停止しています。ご用件は%1$sにお問い合わせください。</p>
+				<p>お問い合わせ先：%2$s</p></main></body></html>
+				""".formatted(name, contact)).getBytes(StandardCharsets.UTF_8));
+	}
+
+	private static void securityHeaders(HttpServletRequest request, HttpServletResponse response) {
 		response.setContentType("text/html;charset=UTF-8");
 		response.setHeader("Cache-Control", "no-store");
 		response.setHeader("Content-Security-Policy", "default-src 'none'; frame-ancestors 'none'; base-uri 'none'");
@@ -75,9 +105,5 @@ class KenpoResolutionFilter extends OncePerRequestFilter {
 		if (request.isSecure() && !host.equals("localhost") && !host.endsWith(".localhost")) {
 			response.setHeader("Strict-Transport-Security", "max-age=31536000 ; includeSubDomains");
 		}
-		response.getOutputStream().write("""
-				<!DOCTYPE html><html lang="ja"><head><meta charset="UTF-8"><title>ページが見つかりません</title></head>
-				<body><h1>ページが見つかりません</h1><p>このアドレスで提供しているサービスはありません。URLをご確認ください。</p></body></html>
-				""".getBytes(StandardCharsets.UTF_8));
 	}
 }
