@@ -17,10 +17,15 @@ import java.util.Set;
  * @param enabledServices codes of the services members see
  * @param links link tiles, in the order shown
  * @param publicationDay day of the month (1–28) on which new data is published
+ * @param accessMonthsAfterLoss months after the insured's 資格喪失日 that the account keeps signing
+ * in (0: it ends on that day)
  */
 public record KenpoSettings(String contactEmail, String contactPhone, Instant initialPasswordDeadline,
 		Set<SecondFactor> allowedFactors, SecondFactor recommendedFactor, PasswordRules passwordRules,
-		List<String> enabledServices, List<ExternalLink> links, int publicationDay) {
+		List<String> enabledServices, List<ExternalLink> links, int publicationDay, int accessMonthsAfterLoss) {
+
+	/** The longest access after loss of qualification a kenpo may give. */
+	public static final int MAX_ACCESS_MONTHS_AFTER_LOSS = 24;
 
 	public KenpoSettings {
 		allowedFactors = Set.copyOf(allowedFactors);
@@ -37,7 +42,8 @@ public record KenpoSettings(String contactEmail, String contactPhone, Instant in
 			throw new IllegalArgumentException("the recommended factor must be allowed");
 		}
 		if (allowedFactors.isEmpty() || passwordRules.minLength() < 8
-				|| passwordRules.minLength() > passwordRules.maxLength() || publicationDay < 1 || publicationDay > 28) {
+				|| passwordRules.minLength() > passwordRules.maxLength() || publicationDay < 1 || publicationDay > 28
+				|| accessMonthsAfterLoss < 0 || accessMonthsAfterLoss > MAX_ACCESS_MONTHS_AFTER_LOSS) {
 			throw new IllegalArgumentException("settings out of range");
 		}
 		return this;

@@ -75,6 +75,11 @@ final class SettingsChange {
 			return messages.getMessage("console.settings." + e.getDeclaringClass().getSimpleName() + "." + e.name(), null,
 					JAPANESE);
 		}
+		if (value instanceof AccessAfterLoss a) {
+			return a.months() == 0 ? messages.getMessage("console.settings.accessAfterLoss.none", null, JAPANESE)
+					: messages.getMessage("console.settings.accessAfterLoss.months.value", new Object[] { a.months() },
+							JAPANESE);
+		}
 		if (value instanceof ExternalLink l) {
 			return l.title() + " " + l.url();
 		}
@@ -106,7 +111,9 @@ final class SettingsChange {
 		PHONE("contactPhone", "console.settings.contactPhone", s -> s.contactPhone() == null ? "" : s.contactPhone()),
 		DEADLINE("initialPasswordDeadline", "console.settings.initialPasswordDeadline",
 				s -> SettingsForm.deadlineDate(s.initialPasswordDeadline())),
-		PUBLICATION_DAY("publicationDay", "console.settings.publicationDay", KenpoSettings::publicationDay);
+		PUBLICATION_DAY("publicationDay", "console.settings.publicationDay", KenpoSettings::publicationDay),
+		ACCESS_AFTER_LOSS("accessMonthsAfterLoss", "console.settings.accessAfterLoss",
+				s -> new AccessAfterLoss(s.accessMonthsAfterLoss()));
 
 		private final String auditName;
 
@@ -122,6 +129,15 @@ final class SettingsChange {
 
 		private static <E extends Enum<E>> List<E> ordered(Collection<E> set, E[] order) {
 			return Arrays.stream(order).filter(set::contains).toList();
+		}
+	}
+
+	/** Months of access after loss of qualification, shown in words; the number in the audit. */
+	private record AccessAfterLoss(int months) {
+
+		@Override
+		public String toString() {
+			return Integer.toString(months);
 		}
 	}
 

@@ -25,7 +25,14 @@ import jp.kenpoportal.tenant.SecondFactor;
  */
 record SettingsForm(String minLength, String maxLength, String symbols, List<String> requiredClasses,
 		List<String> allowedFactors, String recommendedFactor, List<String> enabledServices, String links,
-		String contactEmail, String contactPhone, String initialPasswordDeadline, String publicationDay) {
+		String contactEmail, String contactPhone, String initialPasswordDeadline, String publicationDay,
+		String accessAfterLoss, String accessMonths) {
+
+	/** {@link #accessAfterLoss}: access ends on the 資格喪失日. */
+	static final String ACCESS_NONE = "none";
+
+	/** {@link #accessAfterLoss}: access lasts {@link #accessMonths} months after it. */
+	static final String ACCESS_MONTHS = "months";
 
 	static final ZoneId JAPAN = ZoneId.of("Asia/Tokyo");
 
@@ -48,7 +55,9 @@ record SettingsForm(String minLength, String maxLength, String symbols, List<Str
 				names(r.requiredClasses(), CharacterClass.values()), names(s.allowedFactors(), SecondFactor.values()),
 				s.recommendedFactor().name(), SERVICES.stream().filter(s.enabledServices()::contains).toList(),
 				linksText(s.links()), s.contactEmail(), s.contactPhone() == null ? "" : s.contactPhone(),
-				deadlineDate(s.initialPasswordDeadline()).toString(), Integer.toString(s.publicationDay()));
+				deadlineDate(s.initialPasswordDeadline()).toString(), Integer.toString(s.publicationDay()),
+				s.accessMonthsAfterLoss() == 0 ? ACCESS_NONE : ACCESS_MONTHS,
+				s.accessMonthsAfterLoss() == 0 ? "" : Integer.toString(s.accessMonthsAfterLoss()));
 	}
 
 	/** Field → message key of what is wrong, in the order of the page; empty when all is well. */
@@ -99,6 +108,15 @@ record SettingsForm(String minLength, String maxLength, String symbols, List<Str
 		if (day == null || day < 1 || day > 28) {
 			errors.put("publicationDay", "console.settings.error.publicationDay");
 		}
+		if (!ACCESS_NONE.equals(accessAfterLoss) && !ACCESS_MONTHS.equals(accessAfterLoss)) {
+			errors.put("accessAfterLoss", "console.settings.error.accessAfterLoss");
+		}
+		else if (ACCESS_MONTHS.equals(accessAfterLoss)) {
+			Integer months = number(accessMonths);
+			if (months == null || months < 1 || months > KenpoSettings.MAX_ACCESS_MONTHS_AFTER_LOSS) {
+				errors.put("accessMonths", "console.settings.error.accessMonths");
+			}
+		}
 		return errors;
 	}
 
@@ -118,7 +136,8 @@ record SettingsForm(String minLength, String maxLength, String symbols, List<Str
 		return new KenpoSettings(TypedInput.text(contactEmail), phone.isEmpty() ? null : phone, deadlineAt, factors,
 				SecondFactor.valueOf(recommendedFactor),
 				new PasswordRules(number(minLength), number(maxLength), symbols == null ? "" : symbols, classes),
-				SERVICES.stream().filter(enabledServices::contains).toList(), parsedLinks(), number(publicationDay));
+				SERVICES.stream().filter(enabledServices::contains).toList(), parsedLinks(), number(publicationDay),
+				ACCESS_MONTHS.equals(accessAfterLoss) ? number(accessMonths) : 0);
 	}
 
 	/** The last day an initial password works, in Japan. */

@@ -195,7 +195,8 @@ class JdbcKenpoDirectory implements KenpoDirectory {
 		return findById(kenpoId).map(k -> new KenpoSettings(k.contactEmail(), k.contactPhone(),
 				k.initialPasswordDeadline(), k.allowedFactors(), k.recommendedFactor(), k.passwordRules(),
 				k.enabledServices(), k.links(),
-				jdbc.sql("select publication_day from kenpo where id = ?").param(kenpoId).query(Integer.class).single()));
+				jdbc.sql("select publication_day from kenpo where id = ?").param(kenpoId).query(Integer.class).single(),
+				k.accessMonthsAfterLoss()));
 	}
 
 	@Override
@@ -207,12 +208,12 @@ class JdbcKenpoDirectory implements KenpoDirectory {
 				update kenpo set contact_email = ?, contact_phone = ?, initial_password_deadline = ?,
 				  allowed_factors = ?::text[], recommended_factor = ?, password_min_length = ?, password_max_length = ?,
 				  password_symbols = ?, password_required_classes = ?::text[], enabled_services = ?::text[],
-				  publication_day = ?
+				  publication_day = ?, access_months_after_loss = ?
 				where id = ?""")
 			.params(s.contactEmail(), s.contactPhone(), java.sql.Timestamp.from(s.initialPasswordDeadline()),
 					pgArray(s.allowedFactors()), s.recommendedFactor().name(), rules.minLength(), rules.maxLength(),
 					rules.symbols(), pgArray(rules.requiredClasses()), pgArray(s.enabledServices()), s.publicationDay(),
-					kenpoId)
+					s.accessMonthsAfterLoss(), kenpoId)
 			.update();
 		jdbc.sql("delete from kenpo_link where kenpo_id = ?").param(kenpoId).update();
 		int position = 0;

@@ -163,6 +163,35 @@ class SettingsTest {
 	}
 
 	@Test
+	void whenAccessAfterLossOfQualificationIsGivenInMonthsThenItIsConfirmedSavedAuditedAndCanBeEndedAgain() {
+		Kenpo kenpo = TestKenpos.allFactors(kenpos);
+		Staff admin = staff.create(kenpo.code(), StaffRole.ADMIN);
+		TestBrowser console = TestBrowser.console(port);
+		staff.signIn(console, admin);
+		assertThat(console.get("/settings").doc().select("input[name=accessAfterLoss][checked]").attr("value"))
+			.isEqualTo("none");
+
+		Page bad = SettingsTestSupport.confirm(console, Map.of("accessAfterLoss", "months", "accessMonths", "25"));
+		assertThat(bad.error()).contains("資格喪失日からの月数は1〜24の数字で");
+		assertThat(bad.value("accessMonths")).isEqualTo("25");
+		assertThat(bad.doc().select("input[name=accessAfterLoss][checked]").attr("value")).isEqualTo("months");
+
+		Page confirm = SettingsTestSupport.confirm(console, Map.of("accessAfterLoss", "months", "accessMonths", "３"));
+		assertThat(confirm.doc().select("table.settings-changes tbody tr").eachText())
+			.containsExactly("資格喪失後の利用 なし（資格喪失日で利用終了） 資格喪失日から3か月");
+		console.submit("/settings", Map.of("action", "save"));
+
+		Kenpo saved = kenpos.findById(kenpo.id()).orElseThrow();
+		assertThat(saved.accessMonthsAfterLoss()).isEqualTo(3);
+		assertThat(saved.accessEndsOn(LocalDate.of(2026, 9, 30))).isEqualTo(LocalDate.of(2026, 12, 30));
+		assertThat(audit(admin, "KENPO_SETTINGS_CHANGED")).containsExactly("accessMonthsAfterLoss: 0 → 3");
+		assertThat(console.get("/settings").value("accessMonths")).isEqualTo("3");
+
+		SettingsTestSupport.change(console, Map.of("accessAfterLoss", "none", "accessMonths", "3"));
+		assertThat(kenpos.findById(kenpo.id()).orElseThrow().accessMonthsAfterLoss()).isZero();
+	}
+
+	@Test
 	void whenTheInputIsWrongThenJapaneseMessagesShowOnTheSamePageWithTheInputKeptAndNothingSaved() {
 		Kenpo kenpo = TestKenpos.allFactors(kenpos);
 		Staff admin = staff.create(kenpo.code(), StaffRole.ADMIN);
@@ -185,7 +214,7 @@ class SettingsTest {
 	}
 
 	@Test
-	void whenTheSecondFactorIsOlderThanFiveMinutesThenTheAppIsAskedAgainBeforeAnyChange() {
+	void whenTheSecondFactorIsOlderThanFiveMinutesThenTheAppIsAskedAgainAndTheConfirmedChangeIsOfferedAgain() {
 		Kenpo kenpo = TestKenpos.allFactors(kenpos);
 		Staff admin = staff.create(kenpo.code(), StaffRole.ADMIN);
 		TestBrowser console = TestBrowser.console(port);
@@ -198,8 +227,12 @@ class SettingsTest {
 
 		assertThat(asked.path()).startsWith("/mfa");
 		assertThat(kenpos.findById(kenpo.id()).orElseThrow().passwordRules().minLength()).isEqualTo(8);
-		Page back = console.submit("/mfa", Map.of("code", staff.code(admin)));
-		assertThat(back.path()).isEqualTo("/settings");
+		Page resume = console.submit("/mfa", Map.of("code", staff.code(admin)));
+		assertThat(resume.path()).isEqualTo("/mfa/resume");
+		assertThat(kenpos.findById(kenpo.id()).orElseThrow().passwordRules().minLength()).isEqualTo(8);
+		Page saved = console.submit("/settings", Map.of());
+		assertThat(saved.path()).isEqualTo("/settings?saved");
+		assertThat(kenpos.findById(kenpo.id()).orElseThrow().passwordRules().minLength()).isEqualTo(10);
 	}
 
 	@Test

@@ -36,7 +36,7 @@ final class SettingsTestSupport {
 	static Map<String, String> current(Page edit) {
 		Map<String, String> fields = new LinkedHashMap<>();
 		for (String name : new String[] { "minLength", "maxLength", "symbols", "contactEmail", "contactPhone",
-				"initialPasswordDeadline", "publicationDay" }) {
+				"initialPasswordDeadline", "publicationDay", "accessMonths" }) {
 			fields.put(name, edit.value(name));
 		}
 		fields.put("links", edit.doc().selectFirst("textarea[name=links]").wholeText());
@@ -44,6 +44,7 @@ final class SettingsTestSupport {
 			fields.put(name, String.join(",", edit.doc().select("input[name=" + name + "][checked]").eachAttr("value")));
 		}
 		fields.put("recommendedFactor", edit.doc().select("input[name=recommendedFactor][checked]").attr("value"));
+		fields.put("accessAfterLoss", edit.doc().select("input[name=accessAfterLoss][checked]").attr("value"));
 		return fields;
 	}
 
