@@ -2,16 +2,22 @@ package jp.kenpoportal.browser;
 
 import java.nio.file.Path;
 import java.nio.file.Paths;
+import java.time.Duration;
 
 import com.microsoft.playwright.Page;
 import jp.kenpoportal.account.Accounts;
 import jp.kenpoportal.admin.staff.StaffRole;
 import jp.kenpoportal.support.Journeys;
+import jp.kenpoportal.support.MutableClock;
 import jp.kenpoportal.support.PortalTest;
 import jp.kenpoportal.support.TestBrowser;
+import jp.kenpoportal.support.TestKenpos;
 import jp.kenpoportal.support.TestMembers.TestMember;
 import jp.kenpoportal.support.TestStaff;
 import jp.kenpoportal.support.TestStaff.Staff;
+import jp.kenpoportal.tenant.Kenpo;
+import jp.kenpoportal.tenant.KenpoDirectory;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
@@ -33,6 +39,17 @@ class ConsoleBrowserTest extends BrowserTestSupport {
 
 	@Autowired
 	private Accounts accounts;
+
+	@Autowired
+	private KenpoDirectory kenpos;
+
+	@Autowired
+	private MutableClock clock;
+
+	@AfterEach
+	void resetClock() {
+		clock.reset();
+	}
 
 	@Test
 	void adminUnlocksALockedMemberWhoThenSignsIn() {
@@ -83,6 +100,53 @@ class ConsoleBrowserTest extends BrowserTestSupport {
 
 		Page memberTab = newTab();
 		signInWithMailedCode(memberTab, member, password);
+	}
+
+	/**
+	 * The operator stops a kenpo: the proof has expired while the reason was typed, so the app
+	 * is asked again and the form comes back as typed; the kenpo's host then shows whom to ask.
+	 */
+	@Test
+	void operatorStopsAKenpoAfterProvingAgainWithoutRetypingAndItsHostShowsTheContact() {
+		Kenpo kenpo = TestKenpos.allFactors(kenpos);
+		Staff operator = staff.create(null, StaffRole.OPERATOR);
+		Page page = newTab();
+		page.setViewportSize(1280, 800);
+		page.navigate("http://" + TestBrowser.CONSOLE_HOST + ":" + port + "/login");
+		assertAccessible(page);
+		page.locator("#userId").fill(operator.account().loginId());
+		page.locator("#password").fill(TestStaff.PASSWORD);
+		press(page, "ログイン");
+		assertAccessible(page);
+		page.locator("#code").fill(staff.code(operator));
+		press(page, "認証する");
+		assertThat(heading(page)).isEqualTo("健保の選択・登録");
+		assertAccessible(page);
+
+		follow(page, page.getByLabel(kenpo.name() + "の利用を停止する"));
+		assertThat(heading(page)).isEqualTo("健保の利用停止");
+		assertAccessible(page);
+		page.locator("#code").fill(kenpo.code());
+		page.locator("#reason").fill("契約終了のため利用を停止する");
+		clock.advance(Duration.ofMinutes(6));
+		press(page, "利用を停止する");
+		assertThat(heading(page)).isEqualTo("認証アプリのコード");
+		assertAccessible(page);
+		page.locator("#code").fill(staff.code(operator));
+		press(page, "認証する");
+		assertThat(heading(page)).isEqualTo("本人確認ができました");
+		assertAccessible(page);
+		shot(page, "07-resume");
+		press(page, "入力内容を送信する");
+		assertThat(mainText(page)).contains("健保の利用を停止しました", "停止中");
+		assertAccessible(page);
+		shot(page, "08-stopped");
+
+		Page memberTab = newTab();
+		memberTab.navigate("http://" + kenpo.host() + ":" + port + "/login");
+		assertThat(memberTab.locator("h1").innerText()).contains("現在ご利用いただけません");
+		assertThat(memberTab.locator("main").innerText()).contains(kenpo.contactEmail());
+		assertAccessible(memberTab);
 	}
 
 	private static void shot(Page page, String name) {
