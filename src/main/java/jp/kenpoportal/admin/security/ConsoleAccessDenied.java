@@ -37,7 +37,7 @@ class ConsoleAccessDenied implements AccessDeniedHandler {
 			throws IOException, ServletException {
 		Authentication auth = SecurityContextHolder.getContext().getAuthentication();
 		boolean secondFactorMissing = auth != null
-				&& auth.getAuthorities().stream().noneMatch(a -> ConsoleSession.FACTOR_TOTP.equals(a.getAuthority()));
+				&& auth.getAuthorities().stream().noneMatch(a -> ConsoleSession.SECOND_FACTOR.equals(a.getAuthority()));
 		if (secondFactorMissing && session.principal().isPresent() && "GET".equals(request.getMethod())) {
 			session.rememberContinue(request, request.getRequestURI());
 			response.sendRedirect(request.getContextPath() + "/mfa");

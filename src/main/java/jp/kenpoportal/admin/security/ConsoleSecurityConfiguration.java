@@ -38,7 +38,7 @@ class ConsoleSecurityConfiguration {
 			throws Exception {
 		DefaultAuthorizationManagerFactory<RequestAuthorizationContext> staff = new DefaultAuthorizationManagerFactory<>();
 		staff.setAdditionalAuthorization(AllAuthoritiesAuthorizationManager
-			.hasAllAuthorities(FactorGrantedAuthority.PASSWORD_AUTHORITY, ConsoleSession.FACTOR_TOTP));
+			.hasAllAuthorities(FactorGrantedAuthority.PASSWORD_AUTHORITY, ConsoleSession.SECOND_FACTOR));
 		http.securityMatcher(console::matches)
 			.authorizeHttpRequests(a -> a.requestMatchers("/login", "/invitation", "/error")
 				.permitAll()

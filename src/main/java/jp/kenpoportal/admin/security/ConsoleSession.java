@@ -28,8 +28,11 @@ import org.springframework.stereotype.Component;
 @Component
 public class ConsoleSession {
 
-	/** The authenticator app, proved in this session. */
-	public static final String FACTOR_TOTP = "FACTOR_TOTP";
+	/**
+	 * The staff member's second factor (the authenticator app or a passkey), proved in this
+	 * session; it brings the role.
+	 */
+	public static final String SECOND_FACTOR = "FACTOR_STAFF_SECOND";
 
 	static final String SIGNED_IN_AT = "console.signedInAt";
 
@@ -81,9 +84,9 @@ public class ConsoleSession {
 	public void grantSecondFactor(StaffAccount staff, HttpServletRequest request, HttpServletResponse response) {
 		Authentication current = SecurityContextHolder.getContext().getAuthentication();
 		Authentication upgraded = current.toBuilder().authorities(a -> {
-			a.removeIf(existing -> FACTOR_TOTP.equals(existing.getAuthority())
+			a.removeIf(existing -> SECOND_FACTOR.equals(existing.getAuthority())
 					|| existing.getAuthority().startsWith("ROLE_"));
-			a.add(FactorGrantedAuthority.withAuthority(FACTOR_TOTP).issuedAt(clock.instant()).build());
+			a.add(FactorGrantedAuthority.withAuthority(SECOND_FACTOR).issuedAt(clock.instant()).build());
 			a.add(new SimpleGrantedAuthority(staff.role().authority()));
 		}).build();
 		request.changeSessionId();
@@ -101,7 +104,7 @@ public class ConsoleSession {
 			.stream()
 			.filter(FactorGrantedAuthority.class::isInstance)
 			.map(FactorGrantedAuthority.class::cast)
-			.anyMatch(a -> FACTOR_TOTP.equals(a.getAuthority()) && a.getIssuedAt() != null
+			.anyMatch(a -> SECOND_FACTOR.equals(a.getAuthority()) && a.getIssuedAt() != null
 					&& !a.getIssuedAt().isBefore(since));
 	}
 
