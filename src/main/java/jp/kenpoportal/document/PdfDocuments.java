@@ -3,6 +3,7 @@ package jp.kenpoportal.document;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
@@ -12,6 +13,9 @@ import com.openhtmltopdf.outputdevice.helper.ExternalResourceControlPriority;
 import com.openhtmltopdf.pdfboxout.PdfRendererBuilder;
 import com.openhtmltopdf.slf4j.Slf4jLogger;
 import com.openhtmltopdf.util.XRLog;
+import org.apache.pdfbox.io.IOUtils;
+import org.apache.pdfbox.io.RandomAccessReadBuffer;
+import org.apache.pdfbox.multipdf.PDFMergerUtility;
 import org.jsoup.Jsoup;
 import org.jsoup.helper.W3CDom;
 import org.thymeleaf.ITemplateEngine;
@@ -68,6 +72,28 @@ public class PdfDocuments {
 				.withProducer("Kenpo Portal")
 				.toStream(pdf)
 				.run();
+		}
+		catch (IOException e) {
+			throw new UncheckedIOException(e);
+		}
+		return pdf.toByteArray();
+	}
+
+	/**
+	 * One PDF of several rendered apart, pages in order: a batch of thousands of letters renders
+	 * in parts (openhtmltopdf lays out a whole document in memory before it writes a page), then is
+	 * bound here. In memory only: the parts may hold secrets that must not touch a disk.
+	 */
+	public byte[] concatenate(List<byte[]> parts) {
+		if (parts.size() == 1) {
+			return parts.get(0);
+		}
+		PDFMergerUtility merger = new PDFMergerUtility();
+		parts.forEach(part -> merger.addSource(new RandomAccessReadBuffer(part)));
+		ByteArrayOutputStream pdf = new ByteArrayOutputStream();
+		merger.setDestinationStream(pdf);
+		try {
+			merger.mergeDocuments(IOUtils.createMemoryOnlyStreamCache());
 		}
 		catch (IOException e) {
 			throw new UncheckedIOException(e);

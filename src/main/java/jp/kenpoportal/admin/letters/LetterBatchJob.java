@@ -1,0 +1,198 @@
+package jp.kenpoportal.admin.letters;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+import jp.kenpoportal.account.LetterRecipient;
+import jp.kenpoportal.account.PreparedCredential;
+import jp.kenpoportal.account.TemporaryCredentials;
+import jp.kenpoportal.account.TemporaryPasswords;
+import jp.kenpoportal.audit.AuditTrail;
+import jp.kenpoportal.audit.AuditType;
+import jp.kenpoportal.document.PdfDocuments;
+import jp.kenpoportal.signin.SessionControl;
+import jp.kenpoportal.tenant.Kenpo;
+import jp.kenpoportal.tenant.KenpoDirectory;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.scheduling.annotation.Scheduled;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * Makes the letters of a batch in the background, on whichever node claims it first (the page
+ * only polls the row, so closing the browser stops nothing; a node that dies loses its lease and
+ * another starts the batch over). Passwords exist in clear only in this job's memory and in the
+ * PDF: the recipients are read, then part by part they get a random 仮パスワード (hashed, the slow
+ * step) and their pages are rendered; the parts are bound into one PDF, and only then, in one
+ * transaction, the hashes replace the accounts' initial passwords and the PDF is stored for its
+ * one download. So a batch that fails changes no password, and one that succeeds voids every
+ * earlier letter of its members at once.
+ */
+@Component
+class LetterBatchJob {
+
+	private static final Logger log = LoggerFactory.getLogger(LetterBatchJob.class);
+
+	private static final ZoneId JAPAN = ZoneId.of("Asia/Tokyo");
+
+	private final LetterBatches batches;
+
+	private final TemporaryCredentials credentials;
+
+	private final CredentialLetters letters;
+
+	private final PdfDocuments pdf;
+
+	private final KenpoDirectory kenpos;
+
+	private final SessionControl sessions;
+
+	private final AuditTrail audit;
+
+	private final TransactionTemplate tx;
+
+	private final Clock clock;
+
+	private final LetterSettings settings;
+
+	LetterBatchJob(LetterBatches batches, TemporaryCredentials credentials, CredentialLetters letters, PdfDocuments pdf,
+			KenpoDirectory kenpos, SessionControl sessions, AuditTrail audit, TransactionTemplate tx, Clock clock,
+			LetterSettings settings) {
+		this.batches = batches;
+		this.credentials = credentials;
+		this.letters = letters;
+		this.pdf = pdf;
+		this.kenpos = kenpos;
+		this.sessions = sessions;
+		this.audit = audit;
+		this.tx = tx;
+		this.clock = clock;
+		this.settings = settings;
+	}
+
+	@Scheduled(fixedDelayString = "${portal.letters.poll-interval:1s}")
+	void poll() {
+		expire();
+		Optional<LetterBatch> next;
+		while ((next = batches.claim(settings.lease())).isPresent()) {
+			run(next.get());
+		}
+	}
+
+	/** Deletes the PDFs nobody downloaded within their time, audited. */
+	void expire() {
+		tx.executeWithoutResult(status -> batches.expire(clock.instant())
+			.forEach(b -> audit.recordStaff(b.kenpoId(), null, b.requestedBy(), AuditType.LETTER_BATCH_EXPIRED,
+					"batch " + b.id())));
+	}
+
+	void run(LetterBatch batch) {
+		try {
+			Kenpo kenpo = kenpos.findById(batch.kenpoId()).orElseThrow();
+			make(kenpo, batch);
+		}
+		catch (RuntimeException | OutOfMemoryError e) {
+			log.error("Letter batch {} failed", batch.id(), e);
+			tx.executeWithoutResult(status -> {
+				batches.fail(batch.id(), e.getClass().getSimpleName(), clock.instant());
+				audit.recordStaff(batch.kenpoId(), null, batch.requestedBy(), AuditType.LETTER_BATCH_FAILED,
+						"batch " + batch.id() + ": " + e.getClass().getSimpleName());
+			});
+		}
+	}
+
+	private void make(Kenpo kenpo, LetterBatch batch) {
+		long started = System.nanoTime();
+		LocalDate today = LocalDate.ofInstant(clock.instant(), JAPAN);
+		List<LetterRecipient> recipients = credentials.notRegistered(kenpo.id(), today, batch.filter());
+		int total = recipients.size();
+		if (!batches.progress(batch.id(), 0, total, settings.lease())) {
+			return;
+		}
+		List<byte[]> parts = new ArrayList<>();
+		List<PreparedCredential> prepared = new ArrayList<>(total);
+		Set<String> chosen = new HashSet<>();
+		for (int from = 0; from < total; from += settings.partSize()) {
+			List<LetterRecipient> part = recipients.subList(from, Math.min(total, from + settings.partSize()));
+			Map<Long, String> passwords = new HashMap<>();
+			part.forEach(r -> passwords.put(r.memberId(), TemporaryPasswords.next()));
+			List<PreparedCredential> credentialsOfPart = credentials.prepare(kenpo.id(), part, passwords, chosen);
+			parts.add(letters.render(kenpo, credentialsOfPart.stream()
+				.map(c -> letter(c, passwords.get(c.recipient().memberId())))
+				.toList()));
+			prepared.addAll(credentialsOfPart);
+			if (!batches.progress(batch.id(), from + part.size(), total, settings.lease())) {
+				return;
+			}
+		}
+		byte[] document = total == 0 ? letters.render(kenpo, List.of()) : pdf.concatenate(parts);
+		parts.clear();
+		TemporaryCredentials.Issued issued = tx.execute(status -> {
+			TemporaryCredentials.Issued result = credentials.issue(kenpo.id(), prepared);
+			if (!batches.ready(batch.id(), result.issued(), document, clock.instant(),
+					clock.instant().plus(settings.keep()))) {
+				// another node took the batch over meanwhile: its letters count, not these
+				status.setRollbackOnly();
+				return null;
+			}
+			audit.recordStaff(kenpo.id(), null, batch.requestedBy(), AuditType.LETTER_BATCH_ISSUED,
+					"batch %d: %s, %d letters (%d new 仮ユーザID), %d pages, %d bytes".formatted(batch.id(),
+							batch.target(), result.issued(), result.newAccounts(), total, document.length));
+			return result;
+		});
+		if (issued != null) {
+			// a session signed in with the old initial password must not outlive it
+			issued.reissuedAccounts().forEach(sessions::endAllSessions);
+			log.info("Letter batch {}: {} letters, {} bytes in {} ms", batch.id(), total, document.length,
+					(System.nanoTime() - started) / 1_000_000);
+		}
+	}
+
+	private static CredentialLetter letter(PreparedCredential c, String password) {
+		LetterRecipient r = c.recipient();
+		return new CredentialLetter(r.name(), r.postalCode(), r.address(), c.loginId(), r.temporaryLoginId(), password);
+	}
+
+	/** The job's settings: {@code portal.letters.*}. */
+	@Component
+	static class LetterSettings {
+
+		private final Duration lease;
+
+		private final Duration keep;
+
+		private final int partSize;
+
+		LetterSettings(@Value("${portal.letters.lease:10m}") Duration lease,
+				@Value("${portal.letters.keep:24h}") Duration keep, @Value("${portal.letters.part-size:250}") int partSize) {
+			this.lease = lease;
+			this.keep = keep;
+			this.partSize = partSize;
+		}
+
+		Duration lease() {
+			return lease;
+		}
+
+		Duration keep() {
+			return keep;
+		}
+
+		int partSize() {
+			return partSize;
+		}
+	}
+}
