@@ -53,10 +53,24 @@ public class PdfDocuments {
 	}
 
 	public byte[] render(String template, Map<String, Object> variables) {
+		return render(template, variables, true);
+	}
+
+	/**
+	 * A document only ever printed (letters by the thousand): without the PDF/UA structure that
+	 * screen readers need, which costs most of the rendering time of a long batch and makes
+	 * binding parts slow. Text still copies and extracts as it should.
+	 */
+	public byte[] renderForPrint(String template, Map<String, Object> variables) {
+		return render(template, variables, false);
+	}
+
+	private byte[] render(String template, Map<String, Object> variables, boolean tagged) {
 		String html = templates.process(template, new Context(LOCALE, variables));
 		ByteArrayOutputStream pdf = new ByteArrayOutputStream();
 		try {
-			new PdfRendererBuilder().useFastMode()
+			PdfRendererBuilder builder = new PdfRendererBuilder();
+			builder.useFastMode()
 				// jsoup reads Thymeleaf's HTML5 as a browser would; openhtmltopdf itself wants well-formed XHTML
 				.withW3cDocument(W3CDom.convert(Jsoup.parse(html)), null)
 				// a template that forgets the base style still comes out A4, not US Letter
@@ -65,13 +79,13 @@ public class PdfDocuments {
 				.useFont(BOLD::stream, FAMILY, 700, FontStyle.NORMAL, true)
 				// tagged for screen readers, with language and title; it also drops the built-in PDF fonts,
 				// whose lookup scans the system fonts and writes ~/.pdfbox.cache
-				.usePdfUaAccessibility(true)
+				.usePdfUaAccessibility(tagged)
 				// a document carries its images as data: URIs; member data must never make the server fetch a URL
 				.useExternalResourceAccessControl((uri, type) -> uri.regionMatches(true, 0, "data:", 0, 5),
 						ExternalResourceControlPriority.RUN_BEFORE_RESOLVING_URI)
 				.withProducer("Kenpo Portal")
-				.toStream(pdf)
-				.run();
+				.toStream(pdf);
+			builder.run();
 		}
 		catch (IOException e) {
 			throw new UncheckedIOException(e);
