@@ -38,3 +38,16 @@ create table letter_batch (
 create index letter_batch_kenpo on letter_batch (kenpo_id, id desc);
 create index letter_batch_pending on letter_batch (id) where state in ('QUEUED', 'RUNNING');
 create index letter_batch_ready on letter_batch (expires_at) where state = 'READY';
+
+-- Credentials of a letter batch, hashed, waiting for the batch's download (account module): they
+-- replace the accounts' initial passwords only when the PDF that carries them is downloaded, so a
+-- batch nobody downloaded voids no earlier letter. Deleted when applied or when the batch expires.
+create table account_pending_credential (
+    kenpo_id      bigint not null references kenpo (id),
+    lot           bigint not null,
+    member_id     bigint not null references member (id),
+    account_id    bigint references account (id),
+    login_id      text   not null,
+    password_hash text   not null,
+    primary key (kenpo_id, lot, member_id)
+);

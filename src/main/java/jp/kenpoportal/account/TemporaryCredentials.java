@@ -117,38 +117,51 @@ public class TemporaryCredentials {
 	}
 
 	/**
-	 * Issues the credentials in the caller's transaction: a new account with its 仮ユーザID for a
-	 * recipient without one, a new initial password for an account that has not finished the first
-	 * registration (its own password, if it had set one, goes too, and the temporary lock with its
-	 * count; a lock by the kenpo stays). An account that finished registering meanwhile, or a
-	 * member who got an account meanwhile, is left alone. Returns the existing accounts whose
-	 * password changed, whose sessions the caller ends.
+	 * Keeps the credentials of a lot (a letter batch), hashed, until {@link #issue} or
+	 * {@link #discard}: in the caller's transaction, with the PDF that prints them.
 	 */
-	public Issued issue(long kenpoId, List<PreparedCredential> credentials) {
-		List<PreparedCredential> updates = credentials.stream().filter(c -> c.recipient().accountId() != null).toList();
-		List<PreparedCredential> inserts = credentials.stream().filter(c -> c.recipient().accountId() == null).toList();
-		int[] updated = batch.batchUpdate("""
-				update account set initial_password_hash = ?, password_hash = null, password_changed_at = null,
-				  failed_attempts = 0, locked_until = null
-				where kenpo_id = ? and id = ? and onboarded_at is null""", updates.stream()
-			.map(c -> new Object[] { c.passwordHash(), kenpoId, c.recipient().accountId() })
+	public void stage(long kenpoId, long lot, List<PreparedCredential> credentials) {
+		batch.batchUpdate("""
+				insert into account_pending_credential (kenpo_id, lot, member_id, account_id, login_id, password_hash)
+				values (?, ?, ?, ?, ?, ?)""", credentials.stream()
+			.map(c -> new Object[] { kenpoId, lot, c.recipient().memberId(), c.recipient().accountId(), c.loginId(),
+					c.passwordHash() })
 			.toList());
-		int[] inserted = batch.batchUpdate("""
+	}
+
+	/**
+	 * Issues a lot's credentials in the caller's transaction, set-based: a new account with its
+	 * 仮ユーザID for a recipient without one, a new initial password for an account that has not
+	 * finished the first registration (its own password, if it had set one, goes too, and the
+	 * temporary lock with its count; a lock by the kenpo stays). An account that finished
+	 * registering meanwhile, or a member who got an account meanwhile, is left alone. Returns the
+	 * existing accounts whose password changed, whose sessions the caller ends.
+	 */
+	public Issued issue(long kenpoId, long lot) {
+		List<Long> changed = jdbc.sql("""
+				update account a set initial_password_hash = p.password_hash, password_hash = null,
+				  password_changed_at = null, failed_attempts = 0, locked_until = null
+				from account_pending_credential p
+				where p.kenpo_id = ? and p.lot = ? and a.kenpo_id = p.kenpo_id and a.id = p.account_id
+				  and a.onboarded_at is null
+				returning a.id""")
+			.params(kenpoId, lot)
+			.query(Long.class)
+			.list();
+		int newAccounts = jdbc.sql("""
 				insert into account (kenpo_id, member_id, login_id, login_id_temporary, initial_password_hash)
-				values (?, ?, ?, true, ?) on conflict (member_id) do nothing""", inserts.stream()
-			.map(c -> new Object[] { kenpoId, c.recipient().memberId(), c.loginId(), c.passwordHash() })
-			.toList());
-		List<Long> changed = new ArrayList<>();
-		for (int i = 0; i < updated.length; i++) {
-			if (updated[i] != 0) {
-				changed.add(updates.get(i).recipient().accountId());
-			}
-		}
-		int newAccounts = 0;
-		for (int n : inserted) {
-			newAccounts += n != 0 ? 1 : 0;
-		}
+				select kenpo_id, member_id, login_id, true, password_hash from account_pending_credential
+				where kenpo_id = ? and lot = ? and account_id is null
+				on conflict do nothing""")
+			.params(kenpoId, lot)
+			.update();
+		discard(kenpoId, lot);
 		return new Issued(changed.size() + newAccounts, newAccounts, changed);
+	}
+
+	/** Forgets a lot's credentials (its letters were never handed out). */
+	public void discard(long kenpoId, long lot) {
+		jdbc.sql("delete from account_pending_credential where kenpo_id = ? and lot = ?").params(kenpoId, lot).update();
 	}
 
 	/**

@@ -25,7 +25,7 @@ record LetterBatch(long id, long kenpoId, long requestedBy, String requestedByNa
 	enum State {
 		QUEUED, RUNNING, READY, DOWNLOADED, EXPIRED, FAILED;
 
-		boolean working() {
+		public boolean working() {
 			return this == QUEUED || this == RUNNING;
 		}
 	}
@@ -38,7 +38,7 @@ record LetterBatch(long id, long kenpoId, long requestedBy, String requestedByNa
 		};
 	}
 
-	int percent() {
+	public int percent() {
 		return total == 0 ? (state.working() ? 0 : 100) : (int) (100L * done / total);
 	}
 

@@ -6,6 +6,7 @@ import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.OptionalLong;
 import java.util.Set;
 import java.util.stream.Collectors;
@@ -14,12 +15,14 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
 import jp.kenpoportal.account.RecipientFilter;
+import jp.kenpoportal.account.TemporaryCredentials;
 import jp.kenpoportal.admin.security.ConsoleSession;
 import jp.kenpoportal.admin.security.CurrentStaff;
 import jp.kenpoportal.audit.AuditTrail;
 import jp.kenpoportal.audit.AuditType;
 import jp.kenpoportal.member.Employer;
 import jp.kenpoportal.member.MemberDirectory;
+import jp.kenpoportal.signin.SessionControl;
 import jp.kenpoportal.tenant.Kenpo;
 
 import org.springframework.http.CacheControl;
@@ -64,11 +67,13 @@ class LetterBatchController {
 
 	private final LetterBatchJob.LetterSettings settings;
 
+	private final SessionControl sessions;
+
 	private final java.time.Clock clock;
 
 	LetterBatchController(LetterRequests requests, LetterBatches batches, LetterDownloads downloads,
 			MemberDirectory members, CurrentStaff current, ConsoleSession session, AuditTrail audit,
-			LetterBatchJob.LetterSettings settings, java.time.Clock clock) {
+			LetterBatchJob.LetterSettings settings, SessionControl sessions, java.time.Clock clock) {
 		this.requests = requests;
 		this.batches = batches;
 		this.downloads = downloads;
@@ -77,6 +82,7 @@ class LetterBatchController {
 		this.session = session;
 		this.audit = audit;
 		this.settings = settings;
+		this.sessions = sessions;
 		this.clock = clock;
 	}
 
@@ -155,7 +161,7 @@ class LetterBatchController {
 			response.sendRedirect(session.askAgain(request, "/letters/" + id).substring("redirect:".length()));
 			return;
 		}
-		boolean sent = downloads.download(kenpo, batch, current.require(), length -> {
+		Optional<TemporaryCredentials.Issued> issued = downloads.download(kenpo, batch, current.require(), length -> {
 			response.setContentType(MediaType.APPLICATION_PDF_VALUE);
 			response.setContentLength(length);
 			response.setHeader(HttpHeaders.CACHE_CONTROL, CacheControl.noStore().getHeaderValue());
@@ -165,9 +171,11 @@ class LetterBatchController {
 				.toString());
 			return response.getOutputStream();
 		});
-		if (!sent) {
+		if (issued.isEmpty()) {
 			throw new ResponseStatusException(HttpStatus.GONE);
 		}
+		// a member's session signed in with the earlier initial password must not outlive it
+		issued.get().reissuedAccounts().forEach(sessions::endAllSessions);
 	}
 
 	private String page(Kenpo kenpo, LetterRequest form, Map<String, String> errors, Model model) {

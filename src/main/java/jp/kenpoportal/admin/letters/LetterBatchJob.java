@@ -19,7 +19,6 @@ import jp.kenpoportal.account.TemporaryPasswords;
 import jp.kenpoportal.audit.AuditTrail;
 import jp.kenpoportal.audit.AuditType;
 import jp.kenpoportal.document.PdfDocuments;
-import jp.kenpoportal.signin.SessionControl;
 import jp.kenpoportal.tenant.Kenpo;
 import jp.kenpoportal.tenant.KenpoDirectory;
 
@@ -36,10 +35,11 @@ import org.springframework.transaction.support.TransactionTemplate;
  * only polls the row, so closing the browser stops nothing; a node that dies loses its lease and
  * another starts the batch over). Passwords exist in clear only in this job's memory and in the
  * PDF: the recipients are read, then part by part they get a random 仮パスワード (hashed, the slow
- * step) and their pages are rendered; the parts are bound into one PDF, and only then, in one
- * transaction, the hashes replace the accounts' initial passwords and the PDF is stored for its
- * one download. So a batch that fails changes no password, and one that succeeds voids every
- * earlier letter of its members at once.
+ * step) and their pages are rendered; the parts are bound into one PDF, which is stored for its
+ * one download together with the hashes, in one transaction. The hashes replace the accounts'
+ * initial passwords only when the PDF is downloaded ({@link LetterDownloads}): a batch that fails
+ * or expires changes no password, and one that is downloaded voids every earlier letter of its
+ * members at once.
  */
 @Component
 class LetterBatchJob {
@@ -58,8 +58,6 @@ class LetterBatchJob {
 
 	private final KenpoDirectory kenpos;
 
-	private final SessionControl sessions;
-
 	private final AuditTrail audit;
 
 	private final TransactionTemplate tx;
@@ -69,14 +67,13 @@ class LetterBatchJob {
 	private final LetterSettings settings;
 
 	LetterBatchJob(LetterBatches batches, TemporaryCredentials credentials, CredentialLetters letters, PdfDocuments pdf,
-			KenpoDirectory kenpos, SessionControl sessions, AuditTrail audit, TransactionTemplate tx, Clock clock,
+			KenpoDirectory kenpos, AuditTrail audit, TransactionTemplate tx, Clock clock,
 			LetterSettings settings) {
 		this.batches = batches;
 		this.credentials = credentials;
 		this.letters = letters;
 		this.pdf = pdf;
 		this.kenpos = kenpos;
-		this.sessions = sessions;
 		this.audit = audit;
 		this.tx = tx;
 		this.clock = clock;
@@ -94,9 +91,10 @@ class LetterBatchJob {
 
 	/** Deletes the PDFs nobody downloaded within their time, audited. */
 	void expire() {
-		tx.executeWithoutResult(status -> batches.expire(clock.instant())
-			.forEach(b -> audit.recordStaff(b.kenpoId(), null, b.requestedBy(), AuditType.LETTER_BATCH_EXPIRED,
-					"batch " + b.id())));
+		tx.executeWithoutResult(status -> batches.expire(clock.instant()).forEach(b -> {
+			credentials.discard(b.kenpoId(), b.id());
+			audit.recordStaff(b.kenpoId(), null, b.requestedBy(), AuditType.LETTER_BATCH_EXPIRED, "batch " + b.id());
+		}));
 	}
 
 	void run(LetterBatch batch) {
@@ -140,22 +138,17 @@ class LetterBatchJob {
 		}
 		byte[] document = total == 0 ? letters.render(kenpo, List.of()) : pdf.concatenate(parts);
 		parts.clear();
-		TemporaryCredentials.Issued issued = tx.execute(status -> {
-			TemporaryCredentials.Issued result = credentials.issue(kenpo.id(), prepared);
-			if (!batches.ready(batch.id(), result.issued(), document, clock.instant(),
-					clock.instant().plus(settings.keep()))) {
+		// the hashes wait with the PDF: they replace the members' passwords when it is downloaded
+		boolean ready = Boolean.TRUE.equals(tx.execute(status -> {
+			credentials.stage(kenpo.id(), batch.id(), prepared);
+			if (!batches.ready(batch.id(), total, document, clock.instant(), clock.instant().plus(settings.keep()))) {
 				// another node took the batch over meanwhile: its letters count, not these
 				status.setRollbackOnly();
-				return null;
+				return false;
 			}
-			audit.recordStaff(kenpo.id(), null, batch.requestedBy(), AuditType.LETTER_BATCH_ISSUED,
-					"batch %d: %s, %d letters (%d new 仮ユーザID), %d pages, %d bytes".formatted(batch.id(),
-							batch.target(), result.issued(), result.newAccounts(), total, document.length));
-			return result;
-		});
-		if (issued != null) {
-			// a session signed in with the old initial password must not outlive it
-			issued.reissuedAccounts().forEach(sessions::endAllSessions);
+			return true;
+		}));
+		if (ready) {
 			log.info("Letter batch {}: {} letters, {} bytes in {} ms", batch.id(), total, document.length,
 					(System.nanoTime() - started) / 1_000_000);
 		}
