@@ -85,7 +85,7 @@ public class TemporaryCredentials {
 	 * Credentials for these recipients, hashed here (the slow part, no transaction held): the
 	 * account's own user ID where there is an account, otherwise a new 仮ユーザID that no account
 	 * of the kenpo has and that is not in {@code alreadyChosen} (the IDs of the batch so far,
-	 * to which the new ones are added).
+	 * to which the new ones are added; a concurrent set when parts prepare in parallel).
 	 */
 	public List<PreparedCredential> prepare(long kenpoId, List<LetterRecipient> recipients,
 			Map<Long, String> passwords, Set<String> alreadyChosen) {
@@ -95,7 +95,8 @@ public class TemporaryCredentials {
 			Set<String> candidates = new HashSet<>();
 			while (candidates.size() < without.size() - loginIds.size()) {
 				String id = TemporaryLoginIds.next();
-				if (!alreadyChosen.contains(id)) {
+				// reserved at once: parts of one batch prepare at the same time with one set
+				if (alreadyChosen.add(id)) {
 					candidates.add(id);
 				}
 			}
@@ -105,7 +106,6 @@ public class TemporaryCredentials {
 					String id = candidates.iterator().next();
 					candidates.remove(id);
 					loginIds.put(r.memberId(), id);
-					alreadyChosen.add(id);
 				}
 			}
 		}

@@ -5,12 +5,23 @@ import java.time.Duration;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.stream.IntStream;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.ForkJoinPool;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicBoolean;
+
+import jakarta.annotation.PreDestroy;
 
 import jp.kenpoportal.account.LetterRecipient;
 import jp.kenpoportal.account.PreparedCredential;
@@ -80,13 +91,40 @@ class LetterBatchJob {
 		this.settings = settings;
 	}
 
+	/**
+	 * The batches run on a thread of their own: a batch takes minutes, and the application's one
+	 * scheduler thread also sends the mail outbox (sign-in codes must not wait for letters).
+	 */
+	private final ExecutorService worker = Executors.newSingleThreadExecutor(task -> {
+		Thread thread = new Thread(task, "letter-batches");
+		thread.setDaemon(true);
+		return thread;
+	});
+
+	private final AtomicBoolean working = new AtomicBoolean();
+
 	@Scheduled(fixedDelayString = "${portal.letters.poll-interval:1s}")
 	void poll() {
 		expire();
-		Optional<LetterBatch> next;
-		while ((next = batches.claim(settings.lease())).isPresent()) {
-			run(next.get());
+		if (working.compareAndSet(false, true)) {
+			worker.execute(() -> {
+				try {
+					Optional<LetterBatch> next;
+					while ((next = batches.claim(settings.lease())).isPresent()) {
+						run(next.get());
+					}
+				}
+				finally {
+					working.set(false);
+				}
+			});
 		}
+	}
+
+	/** A batch cut short by a shutdown is taken over by another node (or this one) once its lease ends. */
+	@PreDestroy
+	void stop() {
+		worker.shutdownNow();
 	}
 
 	/** Deletes the PDFs nobody downloaded within their time, audited. */
@@ -120,24 +158,13 @@ class LetterBatchJob {
 		if (!batches.progress(batch.id(), 0, total, settings.lease())) {
 			return;
 		}
-		List<byte[]> parts = new ArrayList<>();
-		List<PreparedCredential> prepared = new ArrayList<>(total);
-		Set<String> chosen = new HashSet<>();
-		for (int from = 0; from < total; from += settings.partSize()) {
-			List<LetterRecipient> part = recipients.subList(from, Math.min(total, from + settings.partSize()));
-			Map<Long, String> passwords = new HashMap<>();
-			part.forEach(r -> passwords.put(r.memberId(), TemporaryPasswords.next()));
-			List<PreparedCredential> credentialsOfPart = credentials.prepare(kenpo.id(), part, passwords, chosen);
-			parts.add(letters.render(kenpo, credentialsOfPart.stream()
-				.map(c -> letter(c, passwords.get(c.recipient().memberId())))
-				.toList()));
-			prepared.addAll(credentialsOfPart);
-			if (!batches.progress(batch.id(), from + part.size(), total, settings.lease())) {
-				return;
-			}
+		Rendered rendered = renderParts(kenpo, batch, recipients);
+		if (rendered == null) {
+			return;
 		}
+		List<PreparedCredential> prepared = rendered.prepared();
+		List<byte[]> parts = rendered.parts();
 		byte[] document = total == 0 ? letters.render(kenpo, List.of()) : pdf.concatenate(parts);
-		parts.clear();
 		// the hashes wait with the PDF: they replace the members' passwords when it is downloaded
 		boolean ready = Boolean.TRUE.equals(tx.execute(status -> {
 			credentials.stage(kenpo.id(), batch.id(), prepared);
@@ -152,6 +179,55 @@ class LetterBatchJob {
 			log.info("Letter batch {}: {} letters, {} bytes in {} ms", batch.id(), total, document.length,
 					(System.nanoTime() - started) / 1_000_000);
 		}
+	}
+
+	/**
+	 * The letters' pages in parts, in parallel, one part per core at a time: each part gets its
+	 * passwords, hashes them and renders its pages. Null when the batch was taken over meanwhile.
+	 */
+	private Rendered renderParts(Kenpo kenpo, LetterBatch batch, List<LetterRecipient> recipients) {
+		int total = recipients.size();
+		int partSize = settings.partSize();
+		int partCount = (total + partSize - 1) / partSize;
+		byte[][] parts = new byte[partCount][];
+		List<List<PreparedCredential>> preparedParts = new ArrayList<>(java.util.Collections.nCopies(partCount, null));
+		Set<String> chosen = ConcurrentHashMap.newKeySet();
+		AtomicInteger done = new AtomicInteger();
+		AtomicBoolean lost = new AtomicBoolean();
+		ForkJoinPool pool = new ForkJoinPool(settings.threads());
+		try {
+			pool.submit(() -> IntStream.range(0, partCount).parallel().forEach(i -> {
+				if (lost.get()) {
+					return;
+				}
+				List<LetterRecipient> part = recipients.subList(i * partSize, Math.min(total, (i + 1) * partSize));
+				Map<Long, String> passwords = new HashMap<>();
+				part.forEach(r -> passwords.put(r.memberId(), TemporaryPasswords.next()));
+				List<PreparedCredential> prepared = credentials.prepare(kenpo.id(), part, passwords, chosen);
+				parts[i] = letters.render(kenpo, prepared.stream()
+					.map(c -> letter(c, passwords.get(c.recipient().memberId())))
+					.toList());
+				preparedParts.set(i, prepared);
+				if (!batches.progress(batch.id(), done.addAndGet(part.size()), total, settings.lease())) {
+					lost.set(true);
+				}
+			})).get();
+		}
+		catch (InterruptedException e) {
+			Thread.currentThread().interrupt();
+			throw new IllegalStateException("letter batch interrupted", e);
+		}
+		catch (ExecutionException e) {
+			throw e.getCause() instanceof RuntimeException r ? r : new IllegalStateException(e.getCause());
+		}
+		finally {
+			pool.shutdown();
+		}
+		return lost.get() ? null
+				: new Rendered(Arrays.asList(parts), preparedParts.stream().flatMap(List::stream).toList());
+	}
+
+	private record Rendered(List<byte[]> parts, List<PreparedCredential> prepared) {
 	}
 
 	private static CredentialLetter letter(PreparedCredential c, String password) {
@@ -169,11 +245,20 @@ class LetterBatchJob {
 
 		private final int partSize;
 
+		private final int threads;
+
 		LetterSettings(@Value("${portal.letters.lease:10m}") Duration lease,
-				@Value("${portal.letters.keep:24h}") Duration keep, @Value("${portal.letters.part-size:250}") int partSize) {
+				@Value("${portal.letters.keep:24h}") Duration keep, @Value("${portal.letters.part-size:250}") int partSize,
+				@Value("${portal.letters.threads:0}") int threads) {
 			this.lease = lease;
 			this.keep = keep;
 			this.partSize = partSize;
+			// 0: one per core
+			this.threads = threads > 0 ? threads : Runtime.getRuntime().availableProcessors();
+		}
+
+		int threads() {
+			return threads;
 		}
 
 		Duration lease() {

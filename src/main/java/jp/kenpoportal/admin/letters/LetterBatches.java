@@ -80,10 +80,13 @@ class LetterBatches {
 			.flatMap(id -> jdbc.sql(SELECT + " where b.id = ?").param(id).query(this::map).optional());
 	}
 
-	/** Progress, and the lease renewed with it; false when the batch is no longer this node's to finish. */
+	/**
+	 * Progress (parts finish in any order: it never goes back), and the lease renewed with it;
+	 * false when the batch is no longer this node's to finish.
+	 */
 	boolean progress(long id, int done, int total, Duration lease) {
 		return jdbc.sql("""
-				update letter_batch set done = ?, total = ?, lease_until = now() + ? * interval '1 millisecond'
+				update letter_batch set done = greatest(done, ?), total = ?, lease_until = now() + ? * interval '1 millisecond'
 				where id = ? and state = 'RUNNING'""")
 			.params(done, total, lease.toMillis(), id)
 			.update() == 1;

@@ -1,7 +1,7 @@
 package jp.kenpoportal.admin.letters;
 
 import java.time.Duration;
-import java.util.ArrayList;
+import java.util.concurrent.ForkJoinPool;
 import java.util.List;
 import java.util.stream.IntStream;
 
@@ -28,7 +28,8 @@ import org.springframework.jdbc.core.simple.JdbcClient;
  *
  * <pre>
  * ./mvnw -q test -Dtest=LetterBatchBenchmark -Dsurefire.failIfNoSpecifiedTests=false \
- *     [-Dbench.letters=10000] [-Dbench.partSizes=250,1000] [-Dbench.hashes=200] [-Dbench.full=false]
+ *     [-Dbench.letters=10000] [-Dbench.partSizes=250,1000] [-Dbench.threads=<cores>] [-Dbench.hashes=200]
+ *     [-Dbench.full=false]
  * </pre>
  *
  * It prints, for each part size, the time to render the letters part by part and to bind the
@@ -76,13 +77,18 @@ class LetterBatchBenchmark {
 		// warm up the template engine, the font parsing and the JIT on one small part
 		letters.render(kenpo, all.subList(0, Math.min(50, count)));
 
+		int threads = Integer.getInteger("bench.threads", Runtime.getRuntime().availableProcessors());
 		for (String size : System.getProperty("bench.partSizes", "250,1000").split(",")) {
 			int partSize = Integer.parseInt(size.trim());
 			long start = System.nanoTime();
-			List<byte[]> parts = new ArrayList<>();
-			for (int from = 0; from < count; from += partSize) {
-				parts.add(letters.render(kenpo, all.subList(from, Math.min(count, from + partSize))));
-			}
+			int partCount = (count + partSize - 1) / partSize;
+			// as the job does: parts in parallel, one per core at a time
+			ForkJoinPool pool = new ForkJoinPool(threads);
+			List<byte[]> parts = pool.submit(() -> IntStream.range(0, partCount)
+				.parallel()
+				.mapToObj(i -> letters.render(kenpo, all.subList(i * partSize, Math.min(count, (i + 1) * partSize))))
+				.toList()).get();
+			pool.shutdown();
 			long rendered = System.nanoTime();
 			byte[] document = pdf.concatenate(parts);
 			long bound = System.nanoTime();
@@ -90,8 +96,8 @@ class LetterBatchBenchmark {
 			try (PDDocument read = Loader.loadPDF(document)) {
 				pages = read.getNumberOfPages();
 			}
-			System.out.printf("LETTERS %d letters, parts of %d: render %.1f s, bind %.1f s, total %.1f s, %d pages, %.1f MB%n",
-					count, partSize, seconds(rendered - start), seconds(bound - rendered), seconds(bound - start), pages,
+			System.out.printf("LETTERS %d threads, %d letters, parts of %d: render %.1f s, bind %.1f s, total %.1f s, %d pages, %.1f MB%n",
+					threads, count, partSize, seconds(rendered - start), seconds(bound - rendered), seconds(bound - start), pages,
 					document.length / 1e6);
 		}
 
