@@ -69,6 +69,10 @@ class MessagesCompletenessTest {
 
 	private static final String CONSOLE_PASSKEY_JA = "i18n/console-passkey_ja.properties";
 
+	private static final String CONSOLE_LETTERS = "i18n/console-letters.properties";
+
+	private static final String CONSOLE_LETTERS_JA = "i18n/console-letters_ja.properties";
+
 	private static final Path TEMPLATES = Path.of("src", "main", "resources", "templates");
 
 	/** {@code #{some.key}} or {@code #{some.key(...)}} with a plain dotted literal key (not {@code ${..}} or {@code |..|}). */
@@ -117,6 +121,7 @@ class MessagesCompletenessTest {
 	@Test
 	void everyJapaneseConsolePasskeyMessageHasAnEnglishMessage() {
 		assertSameKeys(CONSOLE_PASSKEY, CONSOLE_PASSKEY_JA);
+		assertSameKeys(CONSOLE_LETTERS, CONSOLE_LETTERS_JA);
 	}
 
 	@Test
@@ -146,6 +151,8 @@ class MessagesCompletenessTest {
 		Properties english = load(CONSOLE);
 		japanese.putAll(load(CONSOLE_PASSKEY_JA));
 		english.putAll(load(CONSOLE_PASSKEY));
+		japanese.putAll(load(CONSOLE_LETTERS_JA));
+		english.putAll(load(CONSOLE_LETTERS));
 		for (String topic : List.of("dashboard", "notices", "settings", "support")) {
 			japanese.putAll(load("i18n/console-" + topic + "_ja.properties"));
 			english.putAll(load("i18n/console-" + topic + ".properties"));
@@ -191,6 +198,7 @@ class MessagesCompletenessTest {
 		assertSamePlaceholders(CONSOLE, CONSOLE_JA);
 		assertSamePlaceholders(CONSOLE_DASHBOARD, CONSOLE_DASHBOARD_JA);
 		assertSamePlaceholders(CONSOLE_PASSKEY, CONSOLE_PASSKEY_JA);
+		assertSamePlaceholders(CONSOLE_LETTERS, CONSOLE_LETTERS_JA);
 		assertSamePlaceholders(SERVICES, SERVICES_JA);
 		assertSamePlaceholders(PAGES, PAGES_JA);
 		assertSamePlaceholders(MESSAGES, MESSAGES_JA);
@@ -202,7 +210,7 @@ class MessagesCompletenessTest {
 	void noMessageContainsAnApostropheThatMessageFormatWouldDrop() {
 		List<String> offending = new ArrayList<>();
 		for (String file : List.of(MESSAGES, MESSAGES_JA, PASSWORD, PASSWORD_JA, RECOVERY, RECOVERY_JA, SERVICES,
-				SERVICES_JA, PAGES, PAGES_JA, CONSOLE, CONSOLE_JA, CONSOLE_DASHBOARD, CONSOLE_DASHBOARD_JA, CONSOLE_NOTICES, CONSOLE_NOTICES_JA, CONSOLE_SETTINGS, CONSOLE_SETTINGS_JA, CONSOLE_SUPPORT, CONSOLE_SUPPORT_JA, CONSOLE_PASSKEY, CONSOLE_PASSKEY_JA)) {
+				SERVICES_JA, PAGES, PAGES_JA, CONSOLE, CONSOLE_JA, CONSOLE_DASHBOARD, CONSOLE_DASHBOARD_JA, CONSOLE_NOTICES, CONSOLE_NOTICES_JA, CONSOLE_SETTINGS, CONSOLE_SETTINGS_JA, CONSOLE_SUPPORT, CONSOLE_SUPPORT_JA, CONSOLE_PASSKEY, CONSOLE_PASSKEY_JA, CONSOLE_LETTERS, CONSOLE_LETTERS_JA)) {
 			load(file).forEach((key, value) -> {
 				if (value.toString().indexOf('\'') >= 0) {
 					offending.add(file + ": " + key);
@@ -225,6 +233,7 @@ class MessagesCompletenessTest {
 		consoleJapanese.putAll(load(CONSOLE_SETTINGS_JA));
 		consoleJapanese.putAll(load(CONSOLE_SUPPORT_JA));
 		consoleJapanese.putAll(load(CONSOLE_PASSKEY_JA));
+		consoleJapanese.putAll(load(CONSOLE_LETTERS_JA));
 		List<String> missing = new ArrayList<>();
 		int found = 0;
 		for (Path template : templates()) {

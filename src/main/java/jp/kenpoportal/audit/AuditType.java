@@ -75,5 +75,12 @@ public enum AuditType {
 	MEMBER_EMAIL_CHANGE_BY_STAFF,
 	MEMBER_RESET_BY_STAFF,
 	// staff passkeys (issue 10): the enrolment; each passkey sign-in is STAFF_SECOND_FACTOR_ACCEPTED with detail PASSKEY
-	STAFF_PASSKEY_ENROLLED
+	STAFF_PASSKEY_ENROLLED,
+	// 仮ユーザID・仮パスワード letters (admin.letters, issue 11): staff_id who asked or downloaded, detail
+	// the batch, whom it is for, how many letters and the reason; ISSUED is the job's, with the requester
+	LETTER_BATCH_REQUESTED,
+	LETTER_BATCH_ISSUED,
+	LETTER_BATCH_FAILED,
+	LETTER_BATCH_DOWNLOADED,
+	LETTER_BATCH_EXPIRED
 }

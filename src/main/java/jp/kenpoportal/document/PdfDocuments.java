@@ -3,6 +3,7 @@ package jp.kenpoportal.document;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
@@ -12,6 +13,9 @@ import com.openhtmltopdf.outputdevice.helper.ExternalResourceControlPriority;
 import com.openhtmltopdf.pdfboxout.PdfRendererBuilder;
 import com.openhtmltopdf.slf4j.Slf4jLogger;
 import com.openhtmltopdf.util.XRLog;
+import org.apache.pdfbox.io.IOUtils;
+import org.apache.pdfbox.io.RandomAccessReadBuffer;
+import org.apache.pdfbox.multipdf.PDFMergerUtility;
 import org.jsoup.Jsoup;
 import org.jsoup.helper.W3CDom;
 import org.thymeleaf.ITemplateEngine;
@@ -49,10 +53,24 @@ public class PdfDocuments {
 	}
 
 	public byte[] render(String template, Map<String, Object> variables) {
+		return render(template, variables, true);
+	}
+
+	/**
+	 * A document only ever printed (letters by the thousand): without the PDF/UA structure that
+	 * screen readers need, which costs most of the rendering time of a long batch and makes
+	 * binding parts slow. Text still copies and extracts as it should.
+	 */
+	public byte[] renderForPrint(String template, Map<String, Object> variables) {
+		return render(template, variables, false);
+	}
+
+	private byte[] render(String template, Map<String, Object> variables, boolean tagged) {
 		String html = templates.process(template, new Context(LOCALE, variables));
 		ByteArrayOutputStream pdf = new ByteArrayOutputStream();
 		try {
-			new PdfRendererBuilder().useFastMode()
+			PdfRendererBuilder builder = new PdfRendererBuilder();
+			builder.useFastMode()
 				// jsoup reads Thymeleaf's HTML5 as a browser would; openhtmltopdf itself wants well-formed XHTML
 				.withW3cDocument(W3CDom.convert(Jsoup.parse(html)), null)
 				// a template that forgets the base style still comes out A4, not US Letter
@@ -61,13 +79,35 @@ public class PdfDocuments {
 				.useFont(BOLD::stream, FAMILY, 700, FontStyle.NORMAL, true)
 				// tagged for screen readers, with language and title; it also drops the built-in PDF fonts,
 				// whose lookup scans the system fonts and writes ~/.pdfbox.cache
-				.usePdfUaAccessibility(true)
+				.usePdfUaAccessibility(tagged)
 				// a document carries its images as data: URIs; member data must never make the server fetch a URL
 				.useExternalResourceAccessControl((uri, type) -> uri.regionMatches(true, 0, "data:", 0, 5),
 						ExternalResourceControlPriority.RUN_BEFORE_RESOLVING_URI)
 				.withProducer("Kenpo Portal")
-				.toStream(pdf)
-				.run();
+				.toStream(pdf);
+			builder.run();
+		}
+		catch (IOException e) {
+			throw new UncheckedIOException(e);
+		}
+		return pdf.toByteArray();
+	}
+
+	/**
+	 * One PDF of several rendered apart, pages in order: a batch of thousands of letters renders
+	 * in parts (openhtmltopdf lays out a whole document in memory before it writes a page), then is
+	 * bound here. In memory only: the parts may hold secrets that must not touch a disk.
+	 */
+	public byte[] concatenate(List<byte[]> parts) {
+		if (parts.size() == 1) {
+			return parts.get(0);
+		}
+		PDFMergerUtility merger = new PDFMergerUtility();
+		parts.forEach(part -> merger.addSource(new RandomAccessReadBuffer(part)));
+		ByteArrayOutputStream pdf = new ByteArrayOutputStream();
+		merger.setDestinationStream(pdf);
+		try {
+			merger.mergeDocuments(IOUtils.createMemoryOnlyStreamCache());
 		}
 		catch (IOException e) {
 			throw new UncheckedIOException(e);

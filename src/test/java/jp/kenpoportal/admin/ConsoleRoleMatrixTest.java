@@ -79,6 +79,7 @@ class ConsoleRoleMatrixTest {
 				new Endpoint("GET", "/members/" + memberAccountId, null, SUPPORT),
 				new Endpoint("GET", "/members/" + memberAccountId + "/unlock", null, SUPPORT),
 				new Endpoint("POST", "/members/" + memberAccountId + "/unlock", Map.of("reason", ""), SUPPORT),
+				new Endpoint("GET", "/letters", null, SUPPORT),
 				new Endpoint("GET", "/staff", null, MANAGEMENT),
 				new Endpoint("GET", "/staff/invite", null, MANAGEMENT),
 				new Endpoint("POST", "/staff/invite", Map.of("userId", "", "name", "", "email", "", "role", ""), MANAGEMENT),

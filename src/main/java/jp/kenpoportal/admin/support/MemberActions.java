@@ -1,17 +1,18 @@
 package jp.kenpoportal.admin.support;
 
-import java.time.LocalDate;
-import java.time.ZoneId;
-import java.util.HashMap;
+import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 
 import jp.kenpoportal.account.Account;
 import jp.kenpoportal.account.Accounts;
+import jp.kenpoportal.account.LetterRecipient;
+import jp.kenpoportal.account.TemporaryCredentials;
+import jp.kenpoportal.account.TemporaryPasswords;
+import jp.kenpoportal.admin.letters.CredentialLetter;
+import jp.kenpoportal.admin.letters.CredentialLetters;
 import jp.kenpoportal.admin.staff.StaffAccount;
 import jp.kenpoportal.audit.AuditTrail;
 import jp.kenpoportal.audit.AuditType;
-import jp.kenpoportal.document.PdfDocuments;
 import jp.kenpoportal.mail.MailOutbox;
 import jp.kenpoportal.member.Member;
 import jp.kenpoportal.signin.SessionControl;
@@ -33,8 +34,6 @@ import org.springframework.transaction.annotation.Transactional;
 @Service
 class MemberActions {
 
-	private static final ZoneId JAPAN = ZoneId.of("Asia/Tokyo");
-
 	private final Accounts accounts;
 
 	private final TotpCredentials totp;
@@ -45,7 +44,9 @@ class MemberActions {
 
 	private final SessionControl sessions;
 
-	private final PdfDocuments pdf;
+	private final CredentialLetters letters;
+
+	private final TemporaryCredentials recipients;
 
 	private final AuditTrail audit;
 
@@ -53,21 +54,19 @@ class MemberActions {
 
 	private final MessageSource messages;
 
-	private final java.time.Clock clock;
-
 	MemberActions(Accounts accounts, TotpCredentials totp, Passkeys passkeys, EmailVerifications verifications,
-			SessionControl sessions, PdfDocuments pdf, AuditTrail audit, MailOutbox outbox, MessageSource messages,
-			java.time.Clock clock) {
+			SessionControl sessions, CredentialLetters letters, TemporaryCredentials recipients, AuditTrail audit,
+			MailOutbox outbox, MessageSource messages) {
 		this.accounts = accounts;
 		this.totp = totp;
 		this.passkeys = passkeys;
 		this.verifications = verifications;
 		this.sessions = sessions;
-		this.pdf = pdf;
+		this.letters = letters;
+		this.recipients = recipients;
 		this.audit = audit;
 		this.outbox = outbox;
 		this.messages = messages;
-		this.clock = clock;
 	}
 
 	/** The factor and its secrets go; the next sign-in is the password, then a mail code, then in. */
@@ -110,14 +109,12 @@ class MemberActions {
 		audit.recordStaff(kenpo.id(), account.id(), staff.id(), AuditType.MEMBER_RESET_BY_STAFF, reason);
 		notify(kenpo, account, account.email(), "reset");
 		sessions.endAllSessions(account.id());
-		Map<String, Object> variables = new HashMap<>();
-		variables.put("kenpo", kenpo);
-		variables.put("memberName", insured == null ? "" : insured.name());
-		variables.put("loginId", account.loginId());
-		variables.put("password", password);
-		variables.put("issuedOn", LocalDate.ofInstant(clock.instant(), JAPAN));
-		variables.put("deadline", LocalDate.ofInstant(kenpo.initialPasswordDeadline(), JAPAN));
-		return pdf.render("admin/members/letter", variables);
+		// the same letter as the batches of 仮ユーザID・仮パスワード, with the address for a window envelope
+		LetterRecipient to = recipients.recipient(kenpo.id(), account.memberId()).orElse(null);
+		String name = insured == null ? "" : insured.name();
+		CredentialLetter letter = new CredentialLetter(name, to == null ? null : to.postalCode(),
+				to == null ? null : to.address(), account.loginId(), account.loginIdTemporary(), password);
+		return letters.render(kenpo, List.of(letter), "console.support.letter.title", "console.support.letter.lead");
 	}
 
 	private void notify(Kenpo kenpo, Account account, String address, String mail) {

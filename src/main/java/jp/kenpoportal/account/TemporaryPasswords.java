@@ -1,12 +1,13 @@
-package jp.kenpoportal.admin.support;
+package jp.kenpoportal.account;
 
 import java.security.SecureRandom;
 
 /**
  * 仮パスワード for a letter: typed by hand from paper, so no character that reads as another
- * (0/O/o, 1/l/I, and the like); 12 characters of 54 give about 69 bits.
+ * (0/O/o, 1/l/I, and the like); 12 characters of 54 give about 69 bits. Used by the member
+ * support reset and by the 仮パスワード letters alike.
  */
-final class TemporaryPasswords {
+public final class TemporaryPasswords {
 
 	private static final String LETTERS = "ABCDEFGHJKLMNPQRSTUVWXYZabcdefghijkmnpqrstuvwxyz";
 
@@ -14,7 +15,7 @@ final class TemporaryPasswords {
 
 	private static final String ALPHABET = LETTERS + DIGITS;
 
-	static final int LENGTH = 12;
+	public static final int LENGTH = 12;
 
 	private static final SecureRandom RANDOM = new SecureRandom();
 
@@ -22,7 +23,7 @@ final class TemporaryPasswords {
 	}
 
 	/** A new password with at least one letter and one digit, as password rules usually ask. */
-	static String next() {
+	public static String next() {
 		while (true) {
 			StringBuilder out = new StringBuilder(LENGTH);
 			for (int i = 0; i < LENGTH; i++) {

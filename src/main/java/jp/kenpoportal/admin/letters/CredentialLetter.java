@@ -1,0 +1,18 @@
+package jp.kenpoportal.admin.letters;
+
+/**
+ * One letter's page: to whom, where (for the envelope's window), and the credentials printed on it.
+ *
+ * @param postalCode 7 digits or null
+ * @param address null when the roster has none (the letter then goes out by hand or in another envelope)
+ * @param temporaryLoginId whether the user ID is a 仮ユーザID (so labelled)
+ */
+public record CredentialLetter(String name, String postalCode, String address, String loginId,
+		boolean temporaryLoginId, String password) {
+
+	/** 〒 style: 123-4567. */
+	public String postalCodeShown() {
+		return postalCode == null || postalCode.length() != 7 ? postalCode
+				: postalCode.substring(0, 3) + "-" + postalCode.substring(3);
+	}
+}

@@ -1,0 +1,140 @@
+package jp.kenpoportal.admin.letters;
+
+import java.time.Duration;
+import java.util.concurrent.ForkJoinPool;
+import java.util.List;
+import java.util.stream.IntStream;
+
+import jp.kenpoportal.account.PasswordHasher;
+import jp.kenpoportal.account.TemporaryLoginIds;
+import jp.kenpoportal.account.TemporaryPasswords;
+import jp.kenpoportal.admin.staff.StaffRole;
+import jp.kenpoportal.document.PdfDocuments;
+import jp.kenpoportal.support.PortalTest;
+import jp.kenpoportal.support.TestKenpos;
+import jp.kenpoportal.support.TestStaff;
+import jp.kenpoportal.tenant.Kenpo;
+import jp.kenpoportal.tenant.KenpoDirectory;
+import org.apache.pdfbox.Loader;
+import org.apache.pdfbox.pdmodel.PDDocument;
+import org.junit.jupiter.api.Test;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+/**
+ * How long 10,000 仮パスワード letters take. Not a test (excluded from verify, like every
+ * *Benchmark):
+ *
+ * <pre>
+ * ./mvnw -q test -Dtest=LetterBatchBenchmark -Dsurefire.failIfNoSpecifiedTests=false \
+ *     [-Dbench.letters=10000] [-Dbench.partSizes=250,1000] [-Dbench.threads=<cores>] [-Dbench.hashes=200]
+ *     [-Dbench.full=false]
+ * </pre>
+ *
+ * It prints, for each part size, the time to render the letters part by part and to bind the
+ * parts into one PDF (pages and bytes checked by reading the PDF back); the time of one Argon2id
+ * hash with the configured parameters, all cores busy (the job's other cost, one hash per letter);
+ * and with {@code -Dbench.full=true} the whole job end to end on a kenpo of that many insured
+ * persons without an account (roster rows added to the test database).
+ */
+@PortalTest
+class LetterBatchBenchmark {
+
+	@Autowired
+	KenpoDirectory kenpos;
+
+	@Autowired
+	CredentialLetters letters;
+
+	@Autowired
+	PdfDocuments pdf;
+
+	@Autowired
+	PasswordHasher hasher;
+
+	@Autowired
+	LetterBatches batches;
+
+	@Autowired
+	LetterBatchJob job;
+
+	@Autowired
+	TestStaff staff;
+
+	@Autowired
+	JdbcClient jdbc;
+
+	@Test
+	void tenThousandLetters() throws Exception {
+		int count = Integer.getInteger("bench.letters", 10_000);
+		Kenpo kenpo = TestKenpos.allFactors(kenpos);
+		List<CredentialLetter> all = IntStream.range(0, count)
+			.mapToObj(i -> new CredentialLetter("試験 太郎" + i, "%07d".formatted(1000000 + i),
+					"東京都千代田区丸の内一丁目" + (i % 9 + 1) + "番" + (i % 20 + 1) + "号 試験ビル" + (i % 30 + 1) + "階",
+					TemporaryLoginIds.next(), true, TemporaryPasswords.next()))
+			.toList();
+		// warm up the template engine, the font parsing and the JIT on one small part
+		letters.render(kenpo, all.subList(0, Math.min(50, count)));
+
+		int threads = Integer.getInteger("bench.threads", Runtime.getRuntime().availableProcessors());
+		for (String size : System.getProperty("bench.partSizes", "250,1000").split(",")) {
+			int partSize = Integer.parseInt(size.trim());
+			long start = System.nanoTime();
+			int partCount = (count + partSize - 1) / partSize;
+			// as the job does: parts in parallel, one per core at a time
+			ForkJoinPool pool = new ForkJoinPool(threads);
+			List<byte[]> parts = pool.submit(() -> IntStream.range(0, partCount)
+				.parallel()
+				.mapToObj(i -> letters.render(kenpo, all.subList(i * partSize, Math.min(count, (i + 1) * partSize))))
+				.toList()).get();
+			pool.shutdown();
+			long rendered = System.nanoTime();
+			byte[] document = pdf.concatenate(parts);
+			long bound = System.nanoTime();
+			int pages;
+			try (PDDocument read = Loader.loadPDF(document)) {
+				pages = read.getNumberOfPages();
+			}
+			System.out.printf("LETTERS %d threads, %d letters, parts of %d: render %.1f s, bind %.1f s, total %.1f s, %d pages, %.1f MB%n",
+					threads, count, partSize, seconds(rendered - start), seconds(bound - rendered), seconds(bound - start), pages,
+					document.length / 1e6);
+		}
+
+		int hashes = Integer.getInteger("bench.hashes", 200);
+		long start = System.nanoTime();
+		IntStream.range(0, hashes).parallel().forEach(i -> hasher.hash(TemporaryPasswords.next()));
+		double perHash = seconds(System.nanoTime() - start) / hashes;
+		System.out.printf("LETTERS hashing: %.1f ms per letter on %d cores, so %.0f s for %d letters%n", perHash * 1000,
+				Runtime.getRuntime().availableProcessors(), perHash * count, count);
+
+		if (Boolean.getBoolean("bench.full")) {
+			full(kenpo, count);
+		}
+	}
+
+	/** The whole job: recipients read, hashed, rendered, bound, issued in one transaction. */
+	private void full(Kenpo kenpo, int count) {
+		jdbc.sql("""
+				insert into member (kenpo_id, symbol, number, branch, name, name_kana, birth_date, sex, relationship,
+				  acquired_on, postal_code, address)
+				select ?, '10', lpad(g::text, 4, '0'), '00', '試験 太郎' || g, 'シケン タロウ', date '1980-01-01', 'MALE', '本人',
+				  date '2020-04-01', lpad((1000000 + g)::text, 7, '0'), '東京都千代田区丸の内一丁目' || g || '番'
+				from generate_series(1, ?) g""")
+			.params(kenpo.id(), count)
+			.update();
+		long clerk = staff.create(null, StaffRole.OPERATOR).id();
+		long id = batches.create(kenpo.id(), clerk, LetterBatch.Scope.ALL, List.of(), null, null, "benchmark",
+				java.time.Instant.now());
+		long start = System.nanoTime();
+		job.run(batches.claim(Duration.ofHours(1)).orElseThrow());
+		LetterBatch done = batches.find(kenpo.id(), id).orElseThrow();
+		System.out.printf("LETTERS full job: %d letters in %.1f s, state %s, %d bytes%n", done.total(),
+				seconds(System.nanoTime() - start), done.state(), done.pdfSize());
+	}
+
+	private static double seconds(long nanos) {
+		return nanos / 1e9;
+	}
+
+}
