@@ -95,6 +95,9 @@ class LetterBatchBenchmark {
 			int pages;
 			try (PDDocument read = Loader.loadPDF(document)) {
 				pages = read.getNumberOfPages();
+				// the first page as an image, to look at the layout (window position, folds)
+				javax.imageio.ImageIO.write(new org.apache.pdfbox.rendering.PDFRenderer(read).renderImageWithDPI(0, 60),
+						"png", java.nio.file.Path.of("target", "letter-sample.png").toFile());
 			}
 			System.out.printf("LETTERS %d threads, %d letters, parts of %d: render %.1f s, bind %.1f s, total %.1f s, %d pages, %.1f MB%n",
 					threads, count, partSize, seconds(rendered - start), seconds(bound - rendered), seconds(bound - start), pages,
