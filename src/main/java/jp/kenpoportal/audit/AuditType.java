@@ -71,5 +71,18 @@ public enum AuditType {
 	MEMBER_EMAIL_CHANGE_BY_STAFF,
 	MEMBER_RESET_BY_STAFF,
 	// staff passkeys (issue 10): the enrolment; each passkey sign-in is STAFF_SECOND_FACTOR_ACCEPTED with detail PASSKEY
-	STAFF_PASSKEY_ENROLLED
+	STAFF_PASSKEY_ENROLLED,
+	// インフルエンザ予防接種補助 (flu, issue 12): members' applications, staff decisions and payment batches
+	FLU_APPLICATION_SUBMITTED,
+	FLU_APPLICATION_WITHDRAWN,
+	FLU_RECEIPT_REFUSED,
+	FLU_REVIEW_STARTED,
+	FLU_APPROVED,
+	FLU_REJECTED,
+	FLU_SENT_BACK,
+	FLU_CHECKED,
+	FLU_RULES_CHANGED,
+	FLU_BATCH_CREATED,
+	FLU_BATCH_DOWNLOADED,
+	FLU_BATCH_PAID
 }

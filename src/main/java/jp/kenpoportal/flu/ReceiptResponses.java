@@ -1,0 +1,31 @@
+package jp.kenpoportal.flu;
+
+import org.springframework.http.ContentDisposition;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.ResponseEntity;
+
+/**
+ * How a stored receipt is sent, on the member host and the console alike: the Content-Type our
+ * own check found (never the uploader's), {@code nosniff}, a sandboxing CSP that lets nothing run
+ * even if a browser were tricked into rendering it as a page, no caching, and every type but a
+ * re-encoded image as an attachment.
+ */
+public final class ReceiptResponses {
+
+	private ReceiptResponses() {
+	}
+
+	public static ResponseEntity<byte[]> of(FluReceipts.ReceiptFile file) {
+		ReceiptInfo info = file.info();
+		String name = "receipt-" + info.id() + "." + info.type().extension();
+		ContentDisposition disposition = (info.type().shownInline() ? ContentDisposition.inline()
+				: ContentDisposition.attachment()).filename(name).build();
+		return ResponseEntity.ok()
+			.contentType(info.type().mediaType())
+			.header(HttpHeaders.CONTENT_DISPOSITION, disposition.toString())
+			.header("X-Content-Type-Options", "nosniff")
+			.header("Content-Security-Policy", "default-src 'none'; sandbox")
+			.header(HttpHeaders.CACHE_CONTROL, "private, no-store")
+			.body(file.bytes());
+	}
+}
