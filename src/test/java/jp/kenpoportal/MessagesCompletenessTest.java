@@ -234,6 +234,9 @@ class MessagesCompletenessTest {
 		consoleJapanese.putAll(load(CONSOLE_SETTINGS_JA));
 		consoleJapanese.putAll(load(CONSOLE_SUPPORT_JA));
 		consoleJapanese.putAll(load(CONSOLE_PASSKEY_JA));
+		// インフルエンザ予防接種補助 (issue 12): the member and console bundles
+		consoleJapanese.putAll(load("i18n/flu_ja.properties"));
+		consoleJapanese.putAll(load("i18n/console-flu_ja.properties"));
 		List<String> missing = new ArrayList<>();
 		int found = 0;
 		for (Path template : templates()) {
