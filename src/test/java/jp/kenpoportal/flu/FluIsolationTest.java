@@ -106,6 +106,8 @@ class FluIsolationTest {
 		staff.signIn(console, clerk);
 		assertThat(console.download("/flu/applications/" + mine[0] + "/receipts/" + mine[1]).status()).isEqualTo(200);
 		assertThat(console.get("/flu/applications/" + mine[0] + "/receipts/" + theirs[1]).status()).isEqualTo(404);
+		// the same receipt image in two applications is flagged to the reviewer
+		assertThat(console.get("/flu/applications/" + mine[0]).text()).contains("重複の可能性").contains("No. " + theirs[0]);
 	}
 
 	private void assertMemberRefused(TestBrowser browser, long[] ids) {
