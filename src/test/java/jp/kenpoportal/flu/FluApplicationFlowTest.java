@@ -149,8 +149,14 @@ class FluApplicationFlowTest {
 				"ｼｹﾝ ﾀﾛｳ", 4000, "0", String.format("%010d", id), "7"));
 		assertThat(file.total()).isEqualTo(file.data().stream().mapToLong(ZenginFile.Data::amount).sum());
 
+		runPublicationMails();
+		int mailsBefore = mailbox.count(m.email());
 		console.submit("/flu/batches/" + batchId + "/paid", Map.of());
 		assertThat(state(id)).isEqualTo("PAID");
+		clock.advance(java.time.Duration.ofMinutes(2));
+		runPublicationMails();
+		assertThat(mailbox.awaitMail(m.email(), mailsBefore + 1).subject())
+			.isEqualTo("【さくら電機健康保険組合】給付金の支給決定通知を掲載しました");
 		Page benefits = member.get("/benefits");
 		assertThat(benefits.text()).contains("インフルエンザ予防接種補助").contains("4,000円");
 		assertThat(member.get("/flu").text()).contains("支払済");
@@ -193,6 +199,19 @@ class FluApplicationFlowTest {
 			.params(m.kenpo().id(), "application " + id + ":%")
 			.query(Long.class)
 			.single()).isEqualTo(3);
+	}
+
+	@org.junit.jupiter.api.AfterEach
+	void resetClock() {
+		clock.reset();
+	}
+
+	@Autowired
+	org.springframework.context.ApplicationContext context;
+
+	/** The portal's publication-mail job (package-private in portal), as its own tests run it. */
+	private void runPublicationMails() {
+		org.springframework.test.util.ReflectionTestUtils.invokeMethod(context.getBean("publicationMails"), "run");
 	}
 
 	static LocalDate vaccinationDate() {
