@@ -201,6 +201,30 @@ class FluApplicationFlowTest {
 			.single()).isEqualTo(3);
 	}
 
+	@Test
+	void whenTheKenpoSetsAMinimumAgeThenAYoungChildIsShownWhyNotAndCannotBeClaimedEvenByAHandMadeForm() {
+		TestMember m = members.newHousehold("tsubaki");
+		long child = m.person("02").id();
+		TestBrowser member = new TestBrowser(port, m.host());
+		Journeys.onboard(member, mailbox, m, "Flu-Tsubaki-Pass-2026");
+		Page index = member.get("/flu");
+		assertThat(index.text()).contains("支払った額から自己負担1,000円を引いた額を、1人あたり2,000円まで")
+			.contains("接種日に15歳以上の方")
+			.contains("年齢が対象に達していないため、対象外です");
+		Page form = member.get("/flu/applications/new");
+		assertThat(form.doc().select("input[name='p" + child + ".chosen']").attr("disabled")).isNotNull();
+		assertThat(form.doc().select("input[name='p" + child + ".chosen']").hasAttr("disabled")).isTrue();
+		Page refused = member.submitMultipart("/flu/applications/new", Map.of("p" + child + ".chosen", "on",
+				"p" + child + ".date", vaccinationDate().toString(), "p" + child + ".cost", "3000", "clinic", "つばき小児科",
+				"bankCode", "0005", "branchCode", "001", "accountType", "1", "accountNumber", "7654321", "accountHolder",
+				"イトウ ナオコ"), List.of(new Upload("files", "r.png", "image/png", CraftedFiles.png())));
+		assertThat(refused.error()).contains(m.person("02").name() + "：").contains("年齢が対象に達していないため、対象外です");
+		assertThat(jdbc.sql("select count(*) from flu_application_person p join flu_application a on a.id = p.application_id where p.member_id = ?")
+			.param(child)
+			.query(Long.class)
+			.single()).isZero();
+	}
+
 	@org.junit.jupiter.api.AfterEach
 	void resetClock() {
 		clock.reset();

@@ -11,6 +11,7 @@ import java.util.Optional;
 
 import jakarta.servlet.http.HttpServletRequest;
 
+import jp.kenpoportal.admin.security.ConsoleSession;
 import jp.kenpoportal.audit.AuditTrail;
 import jp.kenpoportal.audit.AuditType;
 import jp.kenpoportal.benefit.Payee;
@@ -58,8 +59,11 @@ class FluBatchController {
 
 	private final Clock clock;
 
+	private final ConsoleSession session;
+
 	FluBatchController(FluConsoleGuard guard, FluPayments payments, FluApplications applications,
-			MemberDirectory members, PdfDocuments pdf, AuditTrail audit, Clock clock) {
+			MemberDirectory members, PdfDocuments pdf, AuditTrail audit, Clock clock, ConsoleSession session) {
+		this.session = session;
 		this.guard = guard;
 		this.payments = payments;
 		this.applications = applications;
@@ -152,10 +156,14 @@ class FluBatchController {
 		return download(file, "flu-batch-" + id + ".pdf", MediaType.APPLICATION_PDF);
 	}
 
+	/** Paying cannot be undone: the app must have been proved within 5 minutes, as for other changes. */
 	@PostMapping("/flu/batches/{id}/paid")
 	String paid(@PathVariable long id, HttpServletRequest request) {
 		Kenpo kenpo = guard.kenpo(request);
 		FluBatch batch = guard.batch(kenpo, id);
+		if (!session.recentlyProved()) {
+			return session.askAgain(request, "/flu/batches/" + id);
+		}
 		return "redirect:/flu/batches/" + id + (payments.markPaid(batch, guard.staffId()) ? "?paid" : "?alreadyPaid");
 	}
 
