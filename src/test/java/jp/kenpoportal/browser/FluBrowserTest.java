@@ -125,6 +125,24 @@ class FluBrowserTest extends BrowserTestSupport {
 		assertThat(mainText(home)).contains("インフルエンザ予防接種補助", "4,000円");
 	}
 
+	@Test
+	void adminOpensTheRulesAndSavesThemWithAReason() {
+		Staff admin = staff.create("sakura", StaffRole.ADMIN);
+		Page console = newTab();
+		console.setViewportSize(1280, 900);
+		signInToConsole(console, admin);
+		follow(console, "インフルエンザ補助");
+		follow(console, "補助のルール");
+		assertThat(console.getByLabel("上限額・被保険者（円、2回分のときは1回あたり）").inputValue()).isEqualTo("4000");
+		assertThat(console.getByLabel("1世帯につき年度1回の申請とする（しないときは1人年度1回）").isChecked()).isTrue();
+		press(console, "保存する");
+		assertThat(errorText(console)).contains("理由を入力してください。");
+		console.getByLabel("変更の理由").fill("2026年度の内容を確認");
+		press(console, "保存する");
+		assertThat(mainText(console)).contains("補助のルールを保存しました。");
+		assertThat(scrollsSideways(console)).isFalse();
+	}
+
 	/** From home through the tile, the form (with a receipt photo and its preview) and the confirmation. */
 	private long apply(Page page, TestMember member, String cost) {
 		follow(page, tile(page, "インフルエンザ予防接種補助"));
