@@ -48,6 +48,16 @@ public class BankDirectory {
 		return bank(bankCode).flatMap(b -> b.branches().stream().filter(e -> e.code().equals(branchCode)).findFirst());
 	}
 
+	/** The bank's name as people write it (for pages), or the code when the list does not have it. */
+	public String bankName(String bankCode) {
+		return bank(bankCode).map(b -> b.bank().name()).orElse(bankCode);
+	}
+
+	/** The branch's name as people write it (for pages), or the code when the list does not have it. */
+	public String branchName(String bankCode, String branchCode) {
+		return branch(bankCode, branchCode).map(Entry::name).orElse(branchCode);
+	}
+
 	private static Map<String, Bank> load(String path) {
 		Map<String, Entry> bankRows = new LinkedHashMap<>();
 		Map<String, List<Entry>> branches = new LinkedHashMap<>();

@@ -164,7 +164,7 @@ class FluBrowserTest extends BrowserTestSupport {
 		assertThat(scrollsSideways(page)).as("form").isFalse();
 		press(page, "確認画面へ進む");
 		assertThat(heading(page)).isEqualTo("申請内容の確認");
-		assertThat(mainText(page)).contains("ｼｹﾝ ﾀﾛｳ", "＊＊＊4567");
+		assertThat(mainText(page)).contains("みずほ銀行 東京営業部 普通 ＊＊＊4567 ｼｹﾝ ﾀﾛｳ");
 		assertThat(page.locator("img.flu-receipt__image").count()).isEqualTo(1);
 		press(page, "申請する");
 		Matcher m = Pattern.compile("/flu/applications/(\\d+)").matcher(path(page));
