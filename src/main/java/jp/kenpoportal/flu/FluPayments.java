@@ -117,13 +117,27 @@ public class FluPayments {
 					Timestamp.from(clock.instant()))
 			.query(Long.class)
 			.single();
+		// another staff member's batch may have taken some meanwhile: count only what this one got
+		int count = 0;
+		long taken = 0;
 		for (FluApplication a : apps) {
-			jdbc.sql("update flu_application set batch_id = ? where kenpo_id = ? and id = ? and state = 'APPROVED' and batch_id is null")
+			if (jdbc.sql("update flu_application set batch_id = ? where kenpo_id = ? and id = ? and state = 'APPROVED' and batch_id is null")
 				.params(id, kenpoId, a.id())
-				.update();
+				.update() == 1) {
+				count++;
+				taken += a.total();
+			}
 		}
+		if (count == 0) {
+			jdbc.sql("delete from flu_payment_batch where kenpo_id = ? and id = ?").params(kenpoId, id).update();
+			return Optional.empty();
+		}
+		total = taken;
+		jdbc.sql("update flu_payment_batch set application_count = ?, total_amount = ? where kenpo_id = ? and id = ?")
+			.params(count, total, kenpoId, id)
+			.update();
 		audit.recordStaff(kenpoId, null, staffId, AuditType.FLU_BATCH_CREATED, "batch " + id + ": " + paymentDate + " "
-				+ payee + " " + apps.size() + "件 " + total + "円");
+				+ payee + " " + count + "件 " + total + "円");
 		return Optional.of(id);
 	}
 
