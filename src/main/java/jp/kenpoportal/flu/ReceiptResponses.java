@@ -15,6 +15,18 @@ public final class ReceiptResponses {
 	private ReceiptResponses() {
 	}
 
+	/** A PNG made by us from a stored file (a PDF's first page), shown inline under the same headers. */
+	public static ResponseEntity<byte[]> png(long receiptId, byte[] png) {
+		return ResponseEntity.ok()
+			.contentType(org.springframework.http.MediaType.IMAGE_PNG)
+			.header(HttpHeaders.CONTENT_DISPOSITION,
+					ContentDisposition.inline().filename("receipt-" + receiptId + ".png").build().toString())
+			.header("X-Content-Type-Options", "nosniff")
+			.header("Content-Security-Policy", "default-src 'none'; sandbox")
+			.header(HttpHeaders.CACHE_CONTROL, "private, no-store")
+			.body(png);
+	}
+
 	public static ResponseEntity<byte[]> of(FluReceipts.ReceiptFile file) {
 		ReceiptInfo info = file.info();
 		String name = "receipt-" + info.id() + "." + info.type().extension();

@@ -69,7 +69,11 @@ class FluFourEyesAndEmployerTest {
 
 		TestBrowser first = TestBrowser.console(port);
 		staff.signIn(first, staff.create("aoba", StaffRole.CLERK));
-		first.get("/flu/applications/" + id);
+		Page review = first.get("/flu/applications/" + id);
+		String pagePng = review.doc().select("img[src$=page.png]").attr("src");
+		Download png = first.download(pagePng);
+		assertThat(png.header("Content-Type")).isEqualTo("image/png");
+		assertThat(javax.imageio.ImageIO.read(new java.io.ByteArrayInputStream(png.body())).getWidth()).isPositive();
 		first.submit("/flu/applications/" + id + "/start", Map.of());
 		first.submit("/flu/applications/" + id + "/approve", Map.of("amount." + child, "3000"));
 		assertThat(first.page().text()).contains("二重確認待ち").contains("承認した職員以外の職員が二重確認します");

@@ -82,7 +82,8 @@ class FluIsolationTest {
 		TestBrowser console = TestBrowser.console(port);
 		staff.signIn(console, clerk);
 		assertThat(console.get("/flu").text()).doesNotContain("No. " + id);
-		for (String path : List.of("/flu/applications/" + id, "/flu/applications/" + id + "/receipts/" + ids[1])) {
+		for (String path : List.of("/flu/applications/" + id, "/flu/applications/" + id + "/receipts/" + ids[1],
+				"/flu/applications/" + id + "/receipts/" + ids[1] + "/page.png")) {
 			assertThat(console.get(path).status()).as("GET " + path).isEqualTo(404);
 		}
 		for (String action : List.of("start", "approve", "reject", "send-back", "check")) {
@@ -94,7 +95,7 @@ class FluIsolationTest {
 		assertThat(jdbc.sql("select count(*) from audit_event where staff_id = ? and type = 'STAFF_ACCESS_REFUSED'")
 			.param(clerk.id())
 			.query(Long.class)
-			.single()).isEqualTo(7);
+			.single()).isEqualTo(8);
 	}
 
 	@Test

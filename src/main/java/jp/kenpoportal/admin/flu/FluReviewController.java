@@ -162,6 +162,17 @@ class FluReviewController {
 			.orElseThrow(() -> guard.refuse(kenpo, "flu receipt " + receiptId + " is not of application " + id));
 	}
 
+	/** A PDF receipt's first page as an image, for reading it beside the application. */
+	@GetMapping("/flu/applications/{id}/receipts/{receiptId}/page.png")
+	ResponseEntity<byte[]> pdfPage(@PathVariable long id, @PathVariable long receiptId, HttpServletRequest request) {
+		Kenpo kenpo = guard.kenpo(request);
+		FluApplication app = guard.application(kenpo, id);
+		FluReceipts.ReceiptFile file = receipts.read(app, receiptId)
+			.filter(f -> f.info().type() == jp.kenpoportal.flu.ReceiptType.PDF)
+			.orElseThrow(() -> guard.refuse(kenpo, "flu receipt " + receiptId + " is not a PDF of application " + id));
+		return ReceiptResponses.png(receiptId, jp.kenpoportal.flu.PdfPreview.firstPage(file.bytes()));
+	}
+
 	private String withReason(long id, Map<String, String> params, HttpServletRequest request, Model model,
 			String outcome) {
 		Kenpo kenpo = guard.kenpo(request);
