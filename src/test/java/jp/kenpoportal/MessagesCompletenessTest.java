@@ -191,6 +191,15 @@ class MessagesCompletenessTest {
 		assertSameKeys(CONSOLE_SETTINGS, CONSOLE_SETTINGS_JA);
 	}
 
+	// インフルエンザ予防接種補助 (issue 12): the member bundle and the console bundle
+	@Test
+	void everyJapaneseFluMessageHasAnEnglishMessageWithTheSamePlaceholders() {
+		assertSameKeys("i18n/flu.properties", "i18n/flu_ja.properties");
+		assertSameKeys("i18n/console-flu.properties", "i18n/console-flu_ja.properties");
+		assertSamePlaceholders("i18n/flu.properties", "i18n/flu_ja.properties");
+		assertSamePlaceholders("i18n/console-flu.properties", "i18n/console-flu_ja.properties");
+	}
+
 	@Test
 	void englishMessagesUseTheSamePlaceholdersAsJapanese() {
 		assertSamePlaceholders(CONSOLE_NOTICES, CONSOLE_NOTICES_JA);
@@ -234,6 +243,9 @@ class MessagesCompletenessTest {
 		consoleJapanese.putAll(load(CONSOLE_SUPPORT_JA));
 		consoleJapanese.putAll(load(CONSOLE_PASSKEY_JA));
 		consoleJapanese.putAll(load(CONSOLE_LETTERS_JA));
+		// インフルエンザ予防接種補助 (issue 12): the member and console bundles
+		consoleJapanese.putAll(load("i18n/flu_ja.properties"));
+		consoleJapanese.putAll(load("i18n/console-flu_ja.properties"));
 		List<String> missing = new ArrayList<>();
 		int found = 0;
 		for (Path template : templates()) {

@@ -5,5 +5,5 @@
  */
 @org.springframework.modulith.ApplicationModule(displayName = "Staff console",
 		allowedDependencies = { "common", "tenant", "member", "account", "audit", "mail", "signin", "signin :: totp",
-			"signin :: passkeys", "signin :: emailVerifications", "portal", "document" })
+			"signin :: passkeys", "signin :: emailVerifications", "portal", "document", "benefit", "flu" })
 package jp.kenpoportal.admin;

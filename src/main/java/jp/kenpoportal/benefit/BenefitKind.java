@@ -18,7 +18,9 @@ public enum BenefitKind {
 	MATERNITY_ALLOWANCE(false, false),
 	CHILDBIRTH_LUMP_SUM(true, true),
 	FAMILY_CHILDBIRTH_LUMP_SUM(true, true),
-	BURIAL(false, false);
+	BURIAL(false, false),
+	/** インフルエンザ予防接種補助 (flu module, issue 12): a 保健事業 subsidy, not a medical cost's 補填. */
+	FLU_SUBSIDY(false, false);
 
 	private final boolean reimbursesClaims;
 

@@ -20,7 +20,7 @@ public record ServiceTile(String code, String titleKey, String descriptionKey, S
 			new ServiceTile("benefit", "service.benefit", "service.benefit.description", "/benefits"),
 			new ServiceTile("qualification", "service.qualification", "service.qualification.description",
 					"/qualification"),
-			new ServiceTile("flu", "service.flu", "service.flu.description", null));
+			new ServiceTile("flu", "service.flu", "service.flu.description", "/flu"));
 
 	public boolean ready() {
 		return path != null;

@@ -23,7 +23,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.tuple;
 
 /**
- * Home in Chromium: the service tiles of the kenpo (the flu subsidy still 準備中), the link
+ * Home in Chromium: the service tiles of the kenpo (the flu subsidy too, issue 12), the link
  * tiles opening the kenpo's external services in a new tab that gets neither the portal as
  * opener nor its address as referrer, the お知らせ newest first with their 未読 marks, a notice
  * read (its mark gone), the お知らせメール turned off on プロフィール変更; and the same pages at a
@@ -54,16 +54,14 @@ class HomeAndNoticesBrowserTest extends BrowserTestSupport {
 		Page page = newTab();
 		signInWithMailedCode(page, reader, PASSWORD);
 
-		// the built services link to their pages; the flu subsidy is not built yet and links nowhere
+		// the services link to their pages, the flu subsidy too (issue 12)
 		assertThat(tile(page, "医療費のお知らせ").getAttribute("href")).isEqualTo("/medical");
 		assertThat(tile(page, "現金給付支給決定通知").getAttribute("href")).isEqualTo("/benefits");
 		assertThat(tile(page, "資格情報のお知らせ").getAttribute("href")).isEqualTo("/qualification");
 		// not a substitute for the card: a clinic takes a マイナ保険証 or a 資格確認書
 		assertThat(tile(page, "資格情報のお知らせ").innerText()).contains("マイナ保険証をお持ちの方への資格情報のお知らせ")
 			.doesNotContain("保険証の代わり");
-		Locator flu = page.locator(".tile", new Page.LocatorOptions().setHasText("インフルエンザ予防接種補助"));
-		assertThat(flu.innerText()).contains("準備中");
-		assertThat(flu.locator("a").count()).isZero();
+		assertThat(tile(page, "インフルエンザ予防接種補助").getAttribute("href")).isEqualTo("/flu");
 
 		// the kenpo's external services: a new tab, no window.opener, no Referer
 		Locator external = page.locator(".tile--external a");

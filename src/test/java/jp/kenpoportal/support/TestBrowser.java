@@ -97,6 +97,41 @@ public final class TestBrowser {
 		return post(action, values);
 	}
 
+	/** A file to upload: the form field, the file name and Content-Type the browser would claim, the bytes. */
+	public record Upload(String field, String fileName, String contentType, byte[] bytes) {
+	}
+
+	/**
+	 * Submits the multipart form whose action is {@code action} on the current page, with its
+	 * hidden fields, the given fields and files (インフルエンザ予防接種補助 receipts, issue 12).
+	 */
+	public Page submitMultipart(String action, Map<String, String> fields, List<Upload> files) {
+		Element form = page.doc().selectFirst("form[action=" + action + "]");
+		if (form == null) {
+			throw new AssertionError("no form with action " + action + " on " + page.path() + ":\n" + page.text());
+		}
+		Map<String, String> values = new LinkedHashMap<>();
+		for (Element input : form.select("input[type=hidden]")) {
+			values.put(input.attr("name"), input.attr("value"));
+		}
+		values.putAll(fields);
+		String boundary = "----KenpoPortalTest" + System.nanoTime();
+		java.io.ByteArrayOutputStream body = new java.io.ByteArrayOutputStream();
+		for (Map.Entry<String, String> e : values.entrySet()) {
+			body.writeBytes(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"" + e.getKey() + "\"\r\n\r\n"
+					+ e.getValue() + "\r\n").getBytes(StandardCharsets.UTF_8));
+		}
+		for (Upload f : files) {
+			body.writeBytes(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"" + f.field() + "\"; filename=\""
+					+ f.fileName() + "\"\r\nContent-Type: " + f.contentType() + "\r\n\r\n").getBytes(StandardCharsets.UTF_8));
+			body.writeBytes(f.bytes());
+			body.writeBytes("\r\n".getBytes(StandardCharsets.UTF_8));
+		}
+		body.writeBytes(("--" + boundary + "--\r\n").getBytes(StandardCharsets.UTF_8));
+		return follow(send(request(action).header("Content-Type", "multipart/form-data; boundary=" + boundary)
+			.POST(HttpRequest.BodyPublishers.ofByteArray(body.toByteArray()))), action);
+	}
+
 	/** Posts a form as is (no hidden fields added): for proving CSRF protection. */
 	public Page post(String path, Map<String, String> form) {
 		String body = form.entrySet()

@@ -64,6 +64,11 @@ class ConsoleSecurityConfiguration {
 				// 仮ユーザID・仮パスワード letters (issue 11, admin.letters)
 				.requestMatchers("/letters", "/letters/**")
 				.access(staff.hasAnyRole("OPERATOR", "ADMIN", "CLERK"))
+				// インフルエンザ予防接種補助 (issue 12): rules by 管理者, review and batches by 担当者 too
+				.requestMatchers("/flu/rules", "/flu/rules/**")
+				.access(staff.hasAnyRole("OPERATOR", "ADMIN"))
+				.requestMatchers("/flu", "/flu/**")
+				.access(staff.hasAnyRole("OPERATOR", "ADMIN", "CLERK"))
 				.anyRequest()
 				.access(staff.hasAnyRole("OPERATOR", "ADMIN", "CLERK", "VIEWER")))
 			.securityContext(c -> c.securityContextRepository(session.contexts()))
