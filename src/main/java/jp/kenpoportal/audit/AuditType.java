@@ -71,5 +71,16 @@ public enum AuditType {
 	MEMBER_EMAIL_CHANGE_BY_STAFF,
 	MEMBER_RESET_BY_STAFF,
 	// staff passkeys (issue 10): the enrolment; each passkey sign-in is STAFF_SECOND_FACTOR_ACCEPTED with detail PASSKEY
-	STAFF_PASSKEY_ENROLLED
+	STAFF_PASSKEY_ENROLLED,
+	// imports from the core system (issue 11, admin.imports): detail names the file, its SHA-256, counts and result
+	IMPORT_RECEIVED,
+	IMPORT_PREVIEWED,
+	IMPORT_APPLIED,
+	IMPORT_UNCHANGED,
+	IMPORT_FAILED,
+	IMPORT_DISCARDED,
+	IMPORT_CLIENT_CREATED,
+	IMPORT_CLIENT_ROTATED,
+	IMPORT_CLIENT_REVOKED,
+	IMPORT_API_REFUSED
 }
