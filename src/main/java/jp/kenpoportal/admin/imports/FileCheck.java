@@ -94,7 +94,7 @@ final class FileCheck {
 				rows++;
 				if (record.getFieldCount() != header.getFieldCount()) {
 					errors.accept(RowError.of(line, null, "imports.error.fieldCount",
-							header.getFieldCount() + "," + record.getFieldCount(), null));
+							String.valueOf(header.getFieldCount()), null));
 				}
 				else {
 					fields.reset(line, record.getFields().toArray(String[]::new));
