@@ -145,6 +145,48 @@ class ClaimImportTest {
 		assertThat(console.get("/imports/" + job).text()).contains("保険者負担・公費・自己負担の合計が医療費総額を超えています。");
 	}
 
+	static final String DECISIONS = "決定番号,個人番号,種別,診療年月,期間開始,期間終了,医療機関名,決定日,支払日,支給額,直接支払額,費用額,支払先,金融機関名,口座番号下4桁,対象者個人番号,公開日";
+
+	@Test
+	void whenDecisionsAreUploadedThenTheyAreMergedByNumberWithTheirCoveredPersons() {
+		long job = uploads.upload(console, ImportKind.DECISIONS, "2026-11", "2026-11-30", "decisions.csv",
+				csv(StandardCharsets.UTF_8, true, DECISIONS,
+						"D-001,P001,高額療養費,2026-08,,,,2026-11-10,2026-11-25,42000,,,本人口座,さくら銀行,1234,P001 P002,2026-11-20",
+						"D-002,P001,傷病手当金,,2026-09-01,2026-09-30,,2026-11-10,2026-11-25,180000,,,事業所,,,,2026-11-20"));
+
+		assertThat(uploads.awaitState(job)).isEqualTo("APPLIED");
+		assertThat(jdbc.sql("""
+				select d.decision_number || ':' || d.payee || ':' || coalesce(d.account_last_digits, '-') || ':'
+				  || (select count(*) from benefit_decision_coverage c where c.decision_id = d.id)
+				from benefit_decision d where d.kenpo_id = ? order by d.decision_number""")
+			.param(kenpo.id())
+			.query(String.class)
+			.list()).containsExactly("D-001:MEMBER_ACCOUNT:1234:2", "D-002:EMPLOYER:-:0");
+
+		long fixed = uploads.upload(console, ImportKind.DECISIONS, "2026-11", "2026-12-01", "decisions-2.csv",
+				csv(StandardCharsets.UTF_8, false, DECISIONS,
+						"D-001,P001,高額療養費,2026-08,,,,2026-11-10,2026-11-25,43000,,,本人口座,さくら銀行,1234,P001,2026-11-20"));
+		assertThat(uploads.awaitState(fixed)).isEqualTo("APPLIED");
+		assertThat(jdbc.sql("""
+				select amount || ':' || (select count(*) from benefit_decision_coverage c where c.decision_id = d.id)
+				from benefit_decision d where d.kenpo_id = ? and decision_number = 'D-001'""")
+			.param(kenpo.id())
+			.query(String.class)
+			.single()).isEqualTo("43000:1");
+	}
+
+	@Test
+	void whenADecisionIsPaidToAnAccountWithoutItsDigitsThenTheFileIsRefused() {
+		long job = uploads.upload(console, ImportKind.DECISIONS, "2026-11", "2026-11-30", "decisions.csv",
+				csv(StandardCharsets.UTF_8, false, DECISIONS,
+						"D-003,P001,療養費,2026-08,,,,2026-11-10,2026-11-25,8000,,12000,本人口座,,,,2026-11-20"));
+
+		assertThat(uploads.awaitState(job)).isEqualTo("FAILED");
+		assertThat(console.get("/imports/" + job).text()).contains("支払先が本人口座のときだけ");
+		assertThat(jdbc.sql("select count(*) from benefit_decision where kenpo_id = ?").param(kenpo.id()).query(Long.class).single())
+			.isZero();
+	}
+
 	private long memberId(String personKey) {
 		return jdbc.sql("select id from member where kenpo_id = ? and person_key = ?")
 			.params(kenpo.id(), personKey)
