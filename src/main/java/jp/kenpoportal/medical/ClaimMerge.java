@@ -38,12 +38,9 @@ public class ClaimMerge {
 	/** Copies the clean rows in and resolves their persons; the number of rows copied. */
 	public long load(long jobId, Reader cleanCsv) {
 		long rows = copy.copyIn(COPY_SQL, cleanCsv);
+		// persons are resolved by joins in the checks and the merge: an update of every staged row
+		// to store member_id would write each row twice
 		jdbc.sql("analyze medical_claim_import_staging").update();
-		jdbc.sql("""
-				update medical_claim_import_staging s set member_id = m.id from member m
-				where s.job_id = ? and m.kenpo_id = s.kenpo_id and m.person_key = s.person_key""")
-			.param(jobId)
-			.update();
 		return rows;
 	}
 
@@ -51,8 +48,9 @@ public class ClaimMerge {
 	public List<StagedRowProblem> problems(long jobId) {
 		List<StagedRowProblem> problems = new ArrayList<>();
 		problems.addAll(jdbc.sql("""
-				select line, person_key from medical_claim_import_staging where job_id = ? and member_id is null
-				order by line limit ?""")
+				select s.line, s.person_key from medical_claim_import_staging s where s.job_id = ? and not exists
+				  (select 1 from member m where m.kenpo_id = s.kenpo_id and m.person_key = s.person_key)
+				order by s.line limit ?""")
 			.params(jobId, PROBLEM_LIMIT)
 			.query((rs, i) -> new StagedRowProblem(rs.getLong(1), "個人番号", "imports.error.unknownPerson",
 					rs.getString(2)))
@@ -77,8 +75,8 @@ public class ClaimMerge {
 		long updated = jdbc.sql("""
 				update medical_claim c set days = s.days, total_cost = s.total_cost, insurer_paid = s.insurer_paid,
 				  public_paid = s.public_paid, patient_paid = s.patient_paid, published_at = s.published_at
-				from medical_claim_import_staging s
-				where s.job_id = ? and c.kenpo_id = s.kenpo_id and c.member_id = s.member_id
+				from medical_claim_import_staging s join member m on m.kenpo_id = s.kenpo_id and m.person_key = s.person_key
+				where s.job_id = ? and c.kenpo_id = s.kenpo_id and c.member_id = m.id
 				  and c.service_month = s.service_month and c.category = s.category and c.provider_name = s.provider_name
 				  and (c.days, c.total_cost, c.insurer_paid, c.public_paid, c.patient_paid, c.published_at)
 				      is distinct from (s.days, s.total_cost, s.insurer_paid, s.public_paid, s.patient_paid, s.published_at)""")
@@ -87,9 +85,10 @@ public class ClaimMerge {
 		long inserted = jdbc.sql("""
 				insert into medical_claim (kenpo_id, member_id, service_month, category, provider_name, days, total_cost,
 				  insurer_paid, public_paid, patient_paid, published_at)
-				select s.kenpo_id, s.member_id, s.service_month, s.category, s.provider_name, s.days, s.total_cost,
+				select s.kenpo_id, m.id, s.service_month, s.category, s.provider_name, s.days, s.total_cost,
 				  s.insurer_paid, s.public_paid, s.patient_paid, s.published_at
-				from medical_claim_import_staging s where s.job_id = ?
+				from medical_claim_import_staging s join member m on m.kenpo_id = s.kenpo_id and m.person_key = s.person_key
+				where s.job_id = ?
 				on conflict (kenpo_id, member_id, service_month, category, provider_name) do nothing""")
 			.param(jobId)
 			.update();

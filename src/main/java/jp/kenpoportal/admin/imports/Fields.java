@@ -25,6 +25,12 @@ final class Fields {
 	private static final DateTimeFormatter DATE_DIGITS = DateTimeFormatter.ofPattern("uuuuMMdd")
 		.withResolverStyle(ResolverStyle.STRICT);
 
+	private static final java.util.regex.Pattern DIGITS = java.util.regex.Pattern.compile("[0-9]+");
+
+	private static final java.util.regex.Pattern CODE = java.util.regex.Pattern.compile("[0-9A-Za-z_\\-]+");
+
+	private static final java.util.regex.Pattern NUMBER = java.util.regex.Pattern.compile("-?[0-9]{1,15}");
+
 	private final Map<String, Integer> index;
 
 	private final Consumer<RowError> errors;
@@ -85,7 +91,7 @@ final class Fields {
 	/** Text kept as delivered but for NFKC of 半角カナ and 全角英数 (not for names in 漢字). */
 	String kana(String column, int maxLength) {
 		String v = required(column, maxLength);
-		return v == null ? null : Normalizer.normalize(v, Normalizer.Form.NFKC);
+		return v == null ? null : nfkc(v);
 	}
 
 	/** Digits only, 全角 allowed, of the given length range. */
@@ -94,8 +100,8 @@ final class Fields {
 		if (v == null) {
 			return null;
 		}
-		String d = Normalizer.normalize(v, Normalizer.Form.NFKC);
-		if (!d.matches("[0-9]+") || d.length() < min || d.length() > max) {
+		String d = nfkc(v);
+		if (!DIGITS.matcher(d).matches() || d.length() < min || d.length() > max) {
 			return fail(column, min == max ? "imports.error.digitsExact" : "imports.error.digits",
 					min == max ? String.valueOf(min) : min + "〜" + max, v);
 		}
@@ -108,8 +114,8 @@ final class Fields {
 		if (v == null) {
 			return null;
 		}
-		String c = Normalizer.normalize(v, Normalizer.Form.NFKC);
-		if (!c.matches("[0-9A-Za-z_\\-]+")) {
+		String c = nfkc(v);
+		if (!CODE.matcher(c).matches()) {
 			return fail(column, "imports.error.code", null, v);
 		}
 		return c;
@@ -121,8 +127,10 @@ final class Fields {
 		if (v == null) {
 			return null;
 		}
-		String d = Normalizer.normalize(v, Normalizer.Form.NFKC);
-		for (DateTimeFormatter f : new DateTimeFormatter[] { DATE, DATE_SLASH, DATE_DIGITS }) {
+		String d = nfkc(v);
+		DateTimeFormatter[] forms = d.length() == 10 && d.charAt(4) == '-' ? new DateTimeFormatter[] { DATE }
+				: d.indexOf('/') > 0 ? new DateTimeFormatter[] { DATE_SLASH } : new DateTimeFormatter[] { DATE_DIGITS };
+		for (DateTimeFormatter f : forms) {
 			try {
 				return LocalDate.parse(d, f);
 			}
@@ -140,9 +148,9 @@ final class Fields {
 		if (v == null) {
 			return null;
 		}
-		String d = Normalizer.normalize(v, Normalizer.Form.NFKC).replace('/', '-');
+		String d = nfkc(v).replace('/', '-');
 		try {
-			if (d.matches("[0-9]{6}")) {
+			if (d.length() == 6 && DIGITS.matcher(d).matches()) {
 				return java.time.YearMonth.of(Integer.parseInt(d.substring(0, 4)), Integer.parseInt(d.substring(4)));
 			}
 			if (d.matches("[0-9]{4}-[0-9]{1,2}")) {
@@ -163,8 +171,8 @@ final class Fields {
 		if (v == null) {
 			return null;
 		}
-		String d = Normalizer.normalize(v, Normalizer.Form.NFKC).replace(",", "");
-		if (!d.matches("-?[0-9]{1,15}")) {
+		String d = nfkc(v).replace(",", "");
+		if (!NUMBER.matcher(d).matches()) {
 			return failNumber(column, v);
 		}
 		long n = Long.parseLong(d);
@@ -181,7 +189,7 @@ final class Fields {
 		if (v == null) {
 			return null;
 		}
-		T t = labels.get(Normalizer.normalize(v, Normalizer.Form.NFKC));
+		T t = labels.get(nfkc(v));
 		if (t == null) {
 			fail(column, "imports.error.choice", String.join("・", labels.keySet()), v);
 		}
@@ -196,6 +204,16 @@ final class Fields {
 	private Long failNumber(String column, String v) {
 		fail(column, "imports.error.number", null, v);
 		return null;
+	}
+
+	/** NFKC, skipped for plain ASCII (most cells), which it leaves as is. */
+	static String nfkc(String v) {
+		for (int i = 0; i < v.length(); i++) {
+			if (v.charAt(i) >= 0x80) {
+				return Normalizer.normalize(v, Normalizer.Form.NFKC);
+			}
+		}
+		return v;
 	}
 
 	private String fail(String column, String reason, String arg, String value) {

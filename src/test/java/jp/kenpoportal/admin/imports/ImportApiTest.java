@@ -154,6 +154,19 @@ class ImportApiTest {
 		assertThat(month.body()).contains("対象年月を 2026-11 の形で入力してください。");
 	}
 
+	@Test
+	void whenAClientNameIsLongOrHasControlCharactersThenAJapaneseMessageAndNoClient() {
+		console.get("/imports/clients");
+		Page page = console.submit("/imports/clients", Map.of("name", "夜".repeat(10_000)));
+		assertThat(page.status()).isEqualTo(200);
+		assertThat(page.text()).contains("名前を100文字以内で入力してください（制御文字は使えません）。");
+		assertThat(page.value("name")).hasSize(100);
+		page = console.submit("/imports/clients", Map.of("name", "夜間\u0000バッチ"));
+		assertThat(page.text()).contains("名前を100文字以内で入力してください");
+		assertThat(jdbc.sql("select count(*) from import_api_client where kenpo_id = ?").param(kenpo.id())
+			.query(Long.class).single()).isZero();
+	}
+
 	private String[] createClient(String name) {
 		console.get("/imports/clients");
 		Page page = console.submit("/imports/clients", Map.of("name", name));

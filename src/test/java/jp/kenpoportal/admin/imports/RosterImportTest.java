@@ -200,6 +200,22 @@ class RosterImportTest {
 		assertThat(audit("IMPORT_DISCARDED")).hasSize(1);
 	}
 
+	@Test
+	void whenTheFormGetsLongOrControlInputThenJapaneseMessagesAndTheInputKeptShort() {
+		console.get("/imports");
+		Page page = console.postWithCsrf("/imports", Map.of("kind", "ROSTER\u0000", "month", "2".repeat(10_000),
+				"created", "2026-12-01\u0007"));
+
+		assertThat(page.status()).isEqualTo(200);
+		assertThat(page.text()).contains("ファイルの種類を選んでください。", "対象年月を 2026-11 の形で入力してください。",
+				"作成日を 2026-12-01 の形で入力してください。", "ファイルを選んでください。");
+		assertThat(page.value("month")).hasSize(20);
+		assertThat(page.value("created")).isEqualTo("2026-12-01");
+
+		console.get("/imports/clients");
+		assertThat(console.get("/imports/clients").status()).isEqualTo(403);
+	}
+
 	private void apply(byte[] file, String month, String created) {
 		long job = uploads.upload(console, ImportKind.ROSTER, month, created, "roster.csv", file);
 		assertThat(uploads.awaitState(job)).isEqualTo("PREVIEW");
