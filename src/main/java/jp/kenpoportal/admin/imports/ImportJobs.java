@@ -108,21 +108,6 @@ class ImportJobs {
 			.update();
 	}
 
-	void counts(long id, Counts counts) {
-		jdbc.sql("update import_job set inserted = ?, updated = ?, unchanged = ?, lost = ?, rekeyed = ? where id = ?")
-			.params(counts.inserted(), counts.updated(), counts.unchanged(), counts.lost(), counts.rekeyed(), id)
-			.update();
-	}
-
-	/** Jobs a stopped node left running: they failed, and say so. */
-	int failInterrupted(Instant startedBefore, Instant now) {
-		return jdbc.sql("""
-				update import_job set state = 'FAILED', failure = 'imports.error.interrupted', finished_at = ?
-				where state in ('RECEIVED', 'VALIDATING', 'APPLYING') and created_at < ?""")
-			.params(Timestamp.from(now), Timestamp.from(startedBefore))
-			.update();
-	}
-
 	/** Counts of what a file did. */
 	record Counts(long inserted, long updated, long unchanged, long lost, long rekeyed) {
 
