@@ -73,6 +73,10 @@ class MessagesCompletenessTest {
 
 	private static final String CONSOLE_LETTERS_JA = "i18n/console-letters_ja.properties";
 
+	private static final String CONSOLE_IMPORTS = "i18n/console-imports.properties";
+
+	private static final String CONSOLE_IMPORTS_JA = "i18n/console-imports_ja.properties";
+
 	private static final Path TEMPLATES = Path.of("src", "main", "resources", "templates");
 
 	/** {@code #{some.key}} or {@code #{some.key(...)}} with a plain dotted literal key (not {@code ${..}} or {@code |..|}). */
@@ -122,6 +126,12 @@ class MessagesCompletenessTest {
 	void everyJapaneseConsolePasskeyMessageHasAnEnglishMessage() {
 		assertSameKeys(CONSOLE_PASSKEY, CONSOLE_PASSKEY_JA);
 		assertSameKeys(CONSOLE_LETTERS, CONSOLE_LETTERS_JA);
+	}
+
+	@Test
+	void everyJapaneseImportMessageHasAnEnglishMessage() {
+		assertSameKeys(CONSOLE_IMPORTS, CONSOLE_IMPORTS_JA);
+		assertSamePlaceholders(CONSOLE_IMPORTS, CONSOLE_IMPORTS_JA);
 	}
 
 	@Test
@@ -219,7 +229,7 @@ class MessagesCompletenessTest {
 	void noMessageContainsAnApostropheThatMessageFormatWouldDrop() {
 		List<String> offending = new ArrayList<>();
 		for (String file : List.of(MESSAGES, MESSAGES_JA, PASSWORD, PASSWORD_JA, RECOVERY, RECOVERY_JA, SERVICES,
-				SERVICES_JA, PAGES, PAGES_JA, CONSOLE, CONSOLE_JA, CONSOLE_DASHBOARD, CONSOLE_DASHBOARD_JA, CONSOLE_NOTICES, CONSOLE_NOTICES_JA, CONSOLE_SETTINGS, CONSOLE_SETTINGS_JA, CONSOLE_SUPPORT, CONSOLE_SUPPORT_JA, CONSOLE_PASSKEY, CONSOLE_PASSKEY_JA, CONSOLE_LETTERS, CONSOLE_LETTERS_JA)) {
+				SERVICES_JA, PAGES, PAGES_JA, CONSOLE, CONSOLE_JA, CONSOLE_DASHBOARD, CONSOLE_DASHBOARD_JA, CONSOLE_NOTICES, CONSOLE_NOTICES_JA, CONSOLE_SETTINGS, CONSOLE_SETTINGS_JA, CONSOLE_SUPPORT, CONSOLE_SUPPORT_JA, CONSOLE_PASSKEY, CONSOLE_PASSKEY_JA, CONSOLE_LETTERS, CONSOLE_LETTERS_JA, CONSOLE_IMPORTS, CONSOLE_IMPORTS_JA)) {
 			load(file).forEach((key, value) -> {
 				if (value.toString().indexOf('\'') >= 0) {
 					offending.add(file + ": " + key);
@@ -246,6 +256,7 @@ class MessagesCompletenessTest {
 		// インフルエンザ予防接種補助 (issue 12): the member and console bundles
 		consoleJapanese.putAll(load("i18n/flu_ja.properties"));
 		consoleJapanese.putAll(load("i18n/console-flu_ja.properties"));
+		consoleJapanese.putAll(load(CONSOLE_IMPORTS_JA));
 		List<String> missing = new ArrayList<>();
 		int found = 0;
 		for (Path template : templates()) {

@@ -1,6 +1,6 @@
 /**
- * The roster: insured persons and dependants, households by 記号・番号. Foundational: depends on no other
- * module.
+ * The roster: insured persons and dependants, households by 記号・番号. Foundational: depends only on common
+ * (bulk COPY for the roster import).
  */
-@org.springframework.modulith.ApplicationModule(allowedDependencies = {})
+@org.springframework.modulith.ApplicationModule(allowedDependencies = { "common" })
 package jp.kenpoportal.member;

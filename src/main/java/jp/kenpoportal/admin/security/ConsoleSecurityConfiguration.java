@@ -69,6 +69,11 @@ class ConsoleSecurityConfiguration {
 				.access(staff.hasAnyRole("OPERATOR", "ADMIN"))
 				.requestMatchers("/flu", "/flu/**")
 				.access(staff.hasAnyRole("OPERATOR", "ADMIN", "CLERK"))
+				// データ取込 (issue 11): uploads by 担当者 and above, the import API's clients by 管理者
+				.requestMatchers("/imports/clients", "/imports/clients/**")
+				.access(staff.hasAnyRole("OPERATOR", "ADMIN"))
+				.requestMatchers("/imports", "/imports/**")
+				.access(staff.hasAnyRole("OPERATOR", "ADMIN", "CLERK"))
 				.anyRequest()
 				.access(staff.hasAnyRole("OPERATOR", "ADMIN", "CLERK", "VIEWER")))
 			.securityContext(c -> c.securityContextRepository(session.contexts()))

@@ -1,0 +1,53 @@
+package jp.kenpoportal.admin.imports;
+
+import java.io.Reader;
+import java.time.LocalDate;
+import java.util.List;
+
+import jp.kenpoportal.admin.imports.ImportJobs.Counts;
+import jp.kenpoportal.common.StagedRowProblem;
+import jp.kenpoportal.medical.ClaimMerge;
+import jp.kenpoportal.tenant.Kenpo;
+
+import org.springframework.stereotype.Component;
+
+@Component
+class ClaimMerger implements Merger {
+
+	private final ClaimMerge merge;
+
+	ClaimMerger(ClaimMerge merge) {
+		this.merge = merge;
+	}
+
+	@Override
+	public ImportKind kind() {
+		return ImportKind.CLAIMS;
+	}
+
+	@Override
+	public RowFormat format(Kenpo kenpo) {
+		return new ClaimFormat();
+	}
+
+	@Override
+	public void load(long jobId, Reader clean) {
+		merge.load(jobId, clean);
+	}
+
+	@Override
+	public List<StagedRowProblem> problems(long jobId) {
+		return merge.problems(jobId);
+	}
+
+	@Override
+	public Counts apply(long kenpoId, long jobId, LocalDate fileDate) {
+		long[] c = merge.apply(jobId);
+		return new Counts(c[0], c[1], c[2], 0, 0);
+	}
+
+	@Override
+	public void discard(long jobId) {
+		merge.discard(jobId);
+	}
+}
