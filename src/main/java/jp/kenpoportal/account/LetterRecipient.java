@@ -8,7 +8,7 @@ package jp.kenpoportal.account;
  * @param accountId null when the person has no account yet
  * @param loginId the account's user ID, null without an account
  * @param temporaryLoginId whether that user ID is a 仮ユーザID (true without an account)
- * @param postalCode 7 digits, or null while the roster has none
+ * @param postalCode NNN-NNNN as the roster import stores it, or null while the roster has none
  * @param address null while the roster has none
  */
 public record LetterRecipient(long memberId, Long accountId, String loginId, boolean temporaryLoginId, String symbol,

@@ -3,6 +3,7 @@ package jp.kenpoportal.admin.imports;
 import jakarta.servlet.http.HttpServletRequest;
 
 import jp.kenpoportal.admin.imports.ApiClients.Issued;
+import jp.kenpoportal.admin.security.ConsoleSession;
 import jp.kenpoportal.admin.security.CurrentStaff;
 import jp.kenpoportal.audit.AuditTrail;
 import jp.kenpoportal.audit.AuditType;
@@ -34,7 +35,10 @@ class ApiClientConsoleController {
 
 	private final AuditTrail audit;
 
-	ApiClientConsoleController(ApiClients clients, CurrentStaff current, AuditTrail audit) {
+	private final ConsoleSession session;
+
+	ApiClientConsoleController(ApiClients clients, CurrentStaff current, AuditTrail audit, ConsoleSession session) {
+		this.session = session;
 		this.clients = clients;
 		this.current = current;
 		this.audit = audit;
@@ -52,6 +56,10 @@ class ApiClientConsoleController {
 	@PostMapping("/imports/clients")
 	String create(@RequestParam(defaultValue = "") String name, HttpServletRequest request, Model model) {
 		Kenpo kenpo = kenpoOrRefuse(request, null);
+		if (!session.recentlyProved()) {
+			// a secret that can load a whole roster: the app again first
+			return session.askAgain(request, "/imports/clients");
+		}
 		String clean = TypedInput.text(name);
 		if (clean.isEmpty() || clean.length() > MAX_NAME || TypedInput.hasControlCharacter(name)) {
 			String kept = TypedInput.shown(name);
@@ -67,6 +75,9 @@ class ApiClientConsoleController {
 	@PostMapping("/imports/clients/{id}/rotate")
 	String rotate(@PathVariable long id, HttpServletRequest request, Model model) {
 		Kenpo kenpo = kenpoOrRefuse(request, id);
+		if (!session.recentlyProved()) {
+			return session.askAgain(request, "/imports/clients");
+		}
 		Issued issued = clients.rotate(kenpo.id(), id).orElseThrow(() -> refuse(kenpo, id));
 		audit.recordStaff(kenpo.id(), null, current.require().id(), AuditType.IMPORT_CLIENT_ROTATED,
 				"client=" + issued.client().clientId());
@@ -76,6 +87,9 @@ class ApiClientConsoleController {
 	@PostMapping("/imports/clients/{id}/revoke")
 	String revoke(@PathVariable long id, HttpServletRequest request) {
 		Kenpo kenpo = kenpoOrRefuse(request, id);
+		if (!session.recentlyProved()) {
+			return session.askAgain(request, "/imports/clients");
+		}
 		ApiClient client = clients.find(kenpo.id(), id).orElseThrow(() -> refuse(kenpo, id));
 		if (clients.revoke(kenpo.id(), id)) {
 			audit.recordStaff(kenpo.id(), null, current.require().id(), AuditType.IMPORT_CLIENT_REVOKED,

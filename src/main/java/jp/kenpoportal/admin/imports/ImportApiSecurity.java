@@ -5,6 +5,7 @@ import java.util.List;
 import jp.kenpoportal.audit.AuditTrail;
 import jp.kenpoportal.audit.AuditType;
 import jp.kenpoportal.common.ConsoleHost;
+import jp.kenpoportal.signin.RateLimits;
 import jp.kenpoportal.signin.SecurityHeaders;
 
 import org.springframework.context.annotation.Bean;
@@ -19,6 +20,8 @@ import org.springframework.security.core.authority.SimpleGrantedAuthority;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.authentication.www.BasicAuthenticationEntryPoint;
 import org.springframework.security.web.context.RequestAttributeSecurityContextRepository;
+import org.springframework.web.context.request.RequestContextHolder;
+import org.springframework.web.context.request.ServletRequestAttributes;
 
 /**
  * The import API on the console host ({@code /api/imports/**}), for the core system's nightly
@@ -36,14 +39,14 @@ class ImportApiSecurity {
 
 	@Bean
 	@Order(0)
-	SecurityFilterChain importApi(HttpSecurity http, ConsoleHost console, ApiClients clients, AuditTrail audit)
-			throws Exception {
+	SecurityFilterChain importApi(HttpSecurity http, ConsoleHost console, ApiClients clients, AuditTrail audit,
+			RateLimits limits) throws Exception {
 		BasicAuthenticationEntryPoint entryPoint = new BasicAuthenticationEntryPoint();
 		entryPoint.setRealmName("kenpo-imports");
 		entryPoint.afterPropertiesSet();
 		http.securityMatcher(request -> console.matches(request) && request.getRequestURI().startsWith("/api/imports"))
 			.authorizeHttpRequests(a -> a.anyRequest().hasRole(ROLE))
-			.authenticationManager(manager(clients, audit))
+			.authenticationManager(manager(clients, audit, limits))
 			.httpBasic(b -> b.realmName("kenpo-imports").authenticationEntryPoint(entryPoint))
 			.sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
 			.securityContext(c -> c.securityContextRepository(new RequestAttributeSecurityContextRepository()))
@@ -55,8 +58,14 @@ class ImportApiSecurity {
 		return SecurityHeaders.apply(http).build();
 	}
 
-	private static AuthenticationManager manager(ApiClients clients, AuditTrail audit) {
+	private static AuthenticationManager manager(ApiClients clients, AuditTrail audit, RateLimits limits) {
 		return authentication -> {
+			// failures per client address, as for sign-ins: a flood of wrong secrets neither fills
+			// the audit trail nor costs a lookup once the address is throttled
+			String address = "api:" + clientAddress();
+			if (limits.exhausted(RateLimits.Limit.SIGN_IN_FAILURES_PER_ADDRESS, address)) {
+				throw new BadCredentialsException("too many failures from this address");
+			}
 			String id = authentication.getName();
 			String secret = authentication.getCredentials() == null ? null : authentication.getCredentials().toString();
 			return clients.authenticate(id, secret)
@@ -64,10 +73,16 @@ class ImportApiSecurity {
 						new ApiClientPrincipal(c.id(), c.kenpoId(), c.clientId()), null,
 						List.of(new SimpleGrantedAuthority("ROLE_" + ROLE))))
 				.orElseThrow(() -> {
+					limits.tryAcquire(RateLimits.Limit.SIGN_IN_FAILURES_PER_ADDRESS, address);
 					audit.record(null, null, AuditType.IMPORT_API_REFUSED, "client=" + shown(id));
 					return new BadCredentialsException("unknown client or wrong secret");
 				});
 		};
+	}
+
+	private static String clientAddress() {
+		return RequestContextHolder.getRequestAttributes() instanceof ServletRequestAttributes attributes
+				? attributes.getRequest().getRemoteAddr() : "unknown";
 	}
 
 	private static String shown(String id) {

@@ -15,6 +15,7 @@ import java.util.Map;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
+import jp.kenpoportal.admin.security.ConsoleSession;
 import jp.kenpoportal.admin.security.CurrentStaff;
 import jp.kenpoportal.audit.AuditTrail;
 import jp.kenpoportal.audit.AuditType;
@@ -64,8 +65,12 @@ class ImportConsoleController {
 
 	private final Clock clock;
 
+	private final ConsoleSession session;
+
 	ImportConsoleController(Imports imports, ImportJobs jobs, ImportErrors errors, RosterChanges changes,
-			ErrorReportCsv reportCsv, CurrentStaff current, AuditTrail audit, MessageSource messages, Clock clock) {
+			ErrorReportCsv reportCsv, CurrentStaff current, AuditTrail audit, MessageSource messages, Clock clock,
+			ConsoleSession session) {
+		this.session = session;
 		this.imports = imports;
 		this.jobs = jobs;
 		this.errors = errors;
@@ -148,6 +153,10 @@ class ImportConsoleController {
 	String apply(@PathVariable long id, HttpServletRequest request) {
 		Kenpo kenpo = kenpoOrRefuse(request, id);
 		ImportJob job = jobOrRefuse(kenpo, id);
+		if (!session.recentlyProved()) {
+			// applying a roster changes members' qualification and accounts: the app again first
+			return session.askAgain(request, "/imports/" + id);
+		}
 		if (!imports.confirm(kenpo, job, current.require().id())) {
 			return "redirect:/imports/" + id + "?notWaiting";
 		}

@@ -3,7 +3,7 @@ package jp.kenpoportal.admin.letters;
 /**
  * One letter's page: to whom, where (for the envelope's window), and the credentials printed on it.
  *
- * @param postalCode 7 digits or null
+ * @param postalCode 〒 as the roster import stores it (NNN-NNNN), 7 digits from older data, or null
  * @param address null when the roster has none (the letter then goes out by hand or in another envelope)
  * @param temporaryLoginId whether the user ID is a 仮ユーザID (so labelled)
  */

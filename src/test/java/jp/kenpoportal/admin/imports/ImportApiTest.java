@@ -126,6 +126,21 @@ class ImportApiTest {
 	}
 
 	@Test
+	void whenOneAddressSendsThirtyWrongSecretsThenEvenTheRightOneIsRefusedThereButNotElsewhere() {
+		String[] client = createClient("夜間バッチ");
+		String[] wrong = { client[0], client[1] + "x" };
+		String address = "10.91." + (System.nanoTime() % 200) + "." + (System.nanoTime() % 250 + 1);
+		for (int i = 0; i < 30; i++) {
+			assertThat(send(basic(wrong, HttpRequest.newBuilder(uri("/api/imports/0"))).header("X-Forwarded-For", address)
+				.GET()).statusCode()).isEqualTo(401);
+		}
+
+		assertThat(send(basic(client, HttpRequest.newBuilder(uri("/api/imports/0"))).header("X-Forwarded-For", address)
+			.GET()).statusCode()).as("throttled address").isEqualTo(401);
+		assertThat(get(client, "/api/imports/0").statusCode()).as("another address").isEqualTo(404);
+	}
+
+	@Test
 	void whenAClientAsksForAnotherKenposJobThenNotFoundAndAudited() {
 		String[] client = createClient("夜間バッチ");
 		Kenpo other = TestKenpos.allFactors(kenpos);

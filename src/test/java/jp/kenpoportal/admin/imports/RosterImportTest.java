@@ -106,6 +106,32 @@ class RosterImportTest {
 	}
 
 	@Test
+	void whenTheAppWasProvedMoreThanFiveMinutesAgoThenApplyingAsksForItAgainAndAppliesOnlyAfterIt() {
+		Staff clerk = staff.create(kenpo.code(), StaffRole.CLERK);
+		TestBrowser browser = TestBrowser.console(port);
+		staff.signIn(browser, clerk);
+		long job = uploads.upload(browser, ImportKind.ROSTER, "2026-11", "2026-12-01", "roster.csv",
+				csv(StandardCharsets.UTF_8, false, HEADER, TARO));
+		assertThat(uploads.awaitState(job)).isEqualTo("PREVIEW");
+		browser.get("/imports/" + job);
+
+		clock.advance(java.time.Duration.ofMinutes(6));
+		try {
+			Page asked = browser.submit("/imports/" + job + "/apply", Map.of());
+			assertThat(asked.path()).isEqualTo("/mfa?reauth");
+			assertThat(members()).isZero();
+			Page resume = browser.submit("/mfa", Map.of("code", staff.code(clerk)));
+			assertThat(resume.path()).isEqualTo("/mfa/resume");
+			browser.submit("/imports/" + job + "/apply", Map.of());
+			assertThat(uploads.awaitState(job)).isEqualTo("APPLIED");
+			assertThat(members()).isEqualTo(1);
+		}
+		finally {
+			clock.reset();
+		}
+	}
+
+	@Test
 	void whenAnMs932RosterIsUploadedThenItsEncodingIsDetectedAndReported() {
 		long job = uploads.upload(console, ImportKind.ROSTER, "2026-11", "2026-12-01", "roster-sjis.csv",
 				csv(FileCheck.MS932, false, HEADER, TARO, HANAKO, JIRO));
