@@ -33,6 +33,8 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param passwordResetLifetime lifetime of a password reset link (NIST 800-63B 6.1.2.3: short-lived)
  * @param downloadsPerAccount documents (PDF, xlsx, CSV) one account may download per window: rendering costs CPU (ASVS V2.4.1 anti-automation)
  * @param downloadWindow the window for the download limit
+ * @param uploadsPerAccount files (receipts) one account may upload per window: each is decoded and encoded anew, which costs CPU (ASVS V2.4.1 anti-automation)
+ * @param uploadWindow the window for the upload limit
  * @param argon2MemoryKib Argon2id memory (OWASP Password Storage: m=19 MiB, t=2, p=1)
  * @param argon2Iterations Argon2id passes
  * @param argon2Parallelism Argon2id lanes
@@ -61,6 +63,8 @@ public record SecuritySettings(
 		@DefaultValue("30m") Duration passwordResetLifetime,
 		@DefaultValue("60") int downloadsPerAccount,
 		@DefaultValue("10m") Duration downloadWindow,
+		@DefaultValue("60") int uploadsPerAccount,
+		@DefaultValue("1h") Duration uploadWindow,
 		@DefaultValue("19456") int argon2MemoryKib,
 		@DefaultValue("2") int argon2Iterations,
 		@DefaultValue("1") int argon2Parallelism) {

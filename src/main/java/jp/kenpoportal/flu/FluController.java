@@ -13,6 +13,7 @@ import jp.kenpoportal.audit.AuditTrail;
 import jp.kenpoportal.audit.AuditType;
 import jp.kenpoportal.member.Household;
 import jp.kenpoportal.member.Member;
+import jp.kenpoportal.signin.RateLimits;
 import jp.kenpoportal.signin.SignedInAccount;
 import jp.kenpoportal.signin.SignedInHousehold;
 import jp.kenpoportal.tenant.KenpoService;
@@ -56,8 +57,11 @@ class FluController {
 
 	private final Clock clock;
 
+	private final RateLimits limits;
+
 	FluController(FluSeasons seasons, FluApplications applications, FluReceipts receipts, BankDirectory banks,
-			SignedInHousehold households, SignedInAccount accounts, AuditTrail audit, Clock clock) {
+			SignedInHousehold households, SignedInAccount accounts, AuditTrail audit, Clock clock, RateLimits limits) {
+		this.limits = limits;
 		this.seasons = seasons;
 		this.applications = applications;
 		this.receipts = receipts;
@@ -200,6 +204,12 @@ class FluController {
 			if (file.isEmpty() && (file.getOriginalFilename() == null || file.getOriginalFilename().isEmpty())) {
 				continue;
 			}
+			String shown = FluReceipts.displayName(file.getOriginalFilename(), ReceiptType.PDF);
+			if (!limits.tryAcquire(RateLimits.Limit.UPLOADS_PER_ACCOUNT, "flu:" + app.accountId())) {
+				// decoding and encoding each image costs CPU: a script cannot make the node do it all day
+				refused.add("flu.receipt.refused.THROTTLED|" + shown);
+				continue;
+			}
 			ReceiptCheck.Result result;
 			try {
 				result = file.getSize() > ReceiptCheck.MAX_BYTES
@@ -209,14 +219,13 @@ class FluController {
 			catch (IOException e) {
 				result = new ReceiptCheck.Result(null, null, ReceiptCheck.Refusal.BROKEN);
 			}
-			String name = FluReceipts.displayName(file.getOriginalFilename(), ReceiptType.PDF);
 			if (!result.accepted()) {
-				refused.add(result.refusal().messageKey() + "|" + name);
+				refused.add(result.refusal().messageKey() + "|" + shown);
 				audit.record(app.kenpoId(), app.accountId(), AuditType.FLU_RECEIPT_REFUSED,
-						"application " + app.id() + ": " + result.refusal() + " " + name);
+						"application " + app.id() + ": " + result.refusal() + " " + shown);
 			}
 			else if (receipts.count(app) >= FluReceipts.MAX_PER_APPLICATION) {
-				refused.add("flu.receipt.refused.TOO_MANY|" + name);
+				refused.add("flu.receipt.refused.TOO_MANY|" + shown);
 			}
 			else {
 				receipts.store(app, result, file.getOriginalFilename());

@@ -38,7 +38,9 @@ public class RateLimits {
 		/** mails sent again (再送信 of codes, confirmations) per client address, whatever the account */
 		RESENDS_PER_ADDRESS,
 		/** documents (PDF, xlsx, CSV) rendered per account */
-		DOWNLOADS_PER_ACCOUNT
+		DOWNLOADS_PER_ACCOUNT,
+		/** files (receipts) uploaded per account */
+		UPLOADS_PER_ACCOUNT
 	}
 
 	private final ProxyManager<String> buckets;
@@ -62,6 +64,7 @@ public class RateLimits {
 		configurations.put(Limit.RESENDS_PER_ADDRESS, config(settings.resendsPerAddress(), settings.resendWindow()));
 		configurations.put(Limit.DOWNLOADS_PER_ACCOUNT,
 				config(settings.downloadsPerAccount(), settings.downloadWindow()));
+		configurations.put(Limit.UPLOADS_PER_ACCOUNT, config(settings.uploadsPerAccount(), settings.uploadWindow()));
 	}
 
 	/** Takes one token; false when the limit is reached (and nothing was taken). */

@@ -9,6 +9,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 import jp.kenpoportal.admin.staff.StaffRole;
+import jp.kenpoportal.signin.RateLimits;
 import jp.kenpoportal.support.Journeys;
 import jp.kenpoportal.support.Mailbox;
 import jp.kenpoportal.support.MutableClock;
@@ -199,6 +200,28 @@ class FluApplicationFlowTest {
 			.params(m.kenpo().id(), "application " + id + ":%")
 			.query(Long.class)
 			.single()).isEqualTo(3);
+	}
+
+	@Test
+	void whenAnAccountHasSentItsHourOfFilesThenTheNextReceiptIsRefusedWithAJapaneseMessageAndNotStored() {
+		TestMember m = members.newHousehold("sakura");
+		long insured = m.member().id();
+		TestBrowser member = new TestBrowser(port, m.host());
+		Journeys.onboard(member, mailbox, m, "Flu-Throttle-Pass-2026");
+		RateLimits limits = context.getBean(RateLimits.class);
+		while (limits.tryAcquire(RateLimits.Limit.UPLOADS_PER_ACCOUNT, "flu:" + m.accountId())) {
+			// the hour's files, sent by a script
+		}
+		member.get("/flu/applications/new");
+
+		Page page = member.submitMultipart("/flu/applications/new", Map.of("p" + insured + ".chosen", "on", "clinic",
+				"さくらクリニック"), List.of(new Upload("files", "receipt.png", "image/png", CraftedFiles.png())));
+
+		assertThat(page.status()).isEqualTo(200);
+		assertThat(page.error()).contains("「receipt.png」は保存できません。短い時間に多くのファイルが送られました");
+		assertThat(page.value("clinic")).isEqualTo("さくらクリニック");
+		assertThat(jdbc.sql("select count(*) from flu_receipt r join flu_application a on a.id = r.application_id "
+				+ "where a.account_id = ?").param(m.accountId()).query(Long.class).single()).isZero();
 	}
 
 	@Test
