@@ -53,7 +53,7 @@ class LetterConsoleBrowserTest extends BrowserTestSupport {
 		Kenpo kenpo = TestKenpos.allFactors(kenpos);
 		Member insured = roster.register(kenpo.id(), new NewMember("31", "4159", "00", "書簡 一郎", "ショカン イチロウ",
 				java.time.LocalDate.of(1985, 7, 7), Sex.MALE, "本人", java.time.LocalDate.of(2025, 4, 1), null));
-		jdbc.sql("update member set postal_code = '1000005', address = '東京都千代田区丸の内一丁目1番1号' where id = ?")
+		jdbc.sql("update member set postal_code = '100-0005', address = '東京都千代田区丸の内一丁目1番1号' where id = ?")
 			.param(insured.id())
 			.update();
 		Staff clerk = staff.create(kenpo.code(), StaffRole.CLERK);

@@ -122,7 +122,7 @@ class LetterBatchBenchmark {
 				insert into member (kenpo_id, symbol, number, branch, name, name_kana, birth_date, sex, relationship,
 				  acquired_on, postal_code, address)
 				select ?, '10', lpad(g::text, 4, '0'), '00', '試験 太郎' || g, 'シケン タロウ', date '1980-01-01', 'MALE', '本人',
-				  date '2020-04-01', lpad((1000000 + g)::text, 7, '0'), '東京都千代田区丸の内一丁目' || g || '番'
+				  date '2020-04-01', '100-' || lpad((g % 10000)::text, 4, '0'), '東京都千代田区丸の内一丁目' || g || '番'
 				from generate_series(1, ?) g""")
 			.params(kenpo.id(), count)
 			.update();

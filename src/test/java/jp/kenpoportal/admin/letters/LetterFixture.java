@@ -47,7 +47,7 @@ final class LetterFixture {
 		members.register(kenpo.id(), new NewMember(symbol, number, "01", "通知 花子" + n, "ツウチ ハナコ",
 				LocalDate.of(1982, 2, 3), Sex.FEMALE, "妻", LocalDate.of(2024, 4, 1), null));
 		jdbc.sql("update member set postal_code = ?, address = ? where id = ?")
-			.params("1234567", "東京都千代田区丸の内一丁目" + n + "番 通知ビル", member.id())
+			.params("123-4567", "東京都千代田区丸の内一丁目" + n + "番 通知ビル", member.id())
 			.update();
 		return member;
 	}
