@@ -123,7 +123,7 @@ class ConsoleBrowserTest extends BrowserTestSupport {
 		assertThat(heading(page)).isEqualTo("健保の選択・登録");
 		assertAccessible(page);
 
-		follow(page, page.getByLabel(kenpo.name() + "の利用を停止する"));
+		follow(page, page.getByLabel(kenpo.name() + "（" + kenpo.code() + "）の利用を停止する"));
 		assertThat(heading(page)).isEqualTo("健保の利用停止");
 		assertAccessible(page);
 		page.locator("#code").fill(kenpo.code());
