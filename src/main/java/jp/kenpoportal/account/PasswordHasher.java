@@ -26,6 +26,7 @@ public class PasswordHasher {
 	private final Semaphore slots = new Semaphore(Runtime.getRuntime().availableProcessors(), true);
 
 	public PasswordHasher(SecuritySettings settings) {
+		Argon2Inlining.ensureApplied();
 		this.encoder = new Argon2PasswordEncoder(16, 32, settings.argon2Parallelism(), settings.argon2MemoryKib(),
 				settings.argon2Iterations());
 		this.dummyHash = encoder.encode("dummy-password-for-equal-timing");
