@@ -15,6 +15,7 @@ import org.slf4j.LoggerFactory;
 import org.springframework.dao.DataAccessResourceFailureException;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.CannotCreateTransactionException;
+import org.springframework.transaction.TransactionSystemException;
 import org.thymeleaf.ITemplateEngine;
 import org.thymeleaf.context.Context;
 
@@ -59,8 +60,9 @@ class DatabaseUnavailable {
 
 	static boolean isDatabaseUnreachable(Throwable failure) {
 		for (Throwable t = failure; t != null; t = t.getCause() == t ? null : t.getCause()) {
+			// a commit or rollback that fails fails on the connection, never on the request's data
 			if (t instanceof DataAccessResourceFailureException || t instanceof CannotCreateTransactionException
-					|| t instanceof SQLTransientConnectionException) {
+					|| t instanceof TransactionSystemException || t instanceof SQLTransientConnectionException) {
 				return true;
 			}
 			if (t instanceof SQLException sql && sql.getSQLState() != null

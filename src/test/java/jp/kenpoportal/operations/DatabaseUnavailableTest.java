@@ -14,6 +14,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.CannotGetJdbcConnectionException;
 import org.springframework.mock.web.MockHttpServletRequest;
 import org.springframework.mock.web.MockHttpServletResponse;
+import org.springframework.transaction.TransactionSystemException;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -54,6 +55,9 @@ class DatabaseUnavailableTest {
 				PSQLState.CONNECTION_UNABLE_TO_CONNECT, new ConnectException("Connection refused"));
 
 		assertThat(DatabaseUnavailable.isDatabaseUnreachable(new RuntimeException(refused))).isTrue();
+		// what Spring Session met in the fault suite when PostgreSQL stopped under it (Hikari's closed connection)
+		assertThat(DatabaseUnavailable.isDatabaseUnreachable(new TransactionSystemException("JDBC rollback failed",
+				new java.sql.SQLException("Connection is closed")))).isTrue();
 		assertThat(DatabaseUnavailable.isDatabaseUnreachable(new IllegalStateException("bug"))).isFalse();
 	}
 
