@@ -3,6 +3,8 @@ package jp.kenpoportal.account;
 import java.util.concurrent.Semaphore;
 import java.util.function.Supplier;
 
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
 import jp.kenpoportal.common.SecuritySettings;
 
 import org.springframework.security.crypto.argon2.Argon2PasswordEncoder;
@@ -25,30 +27,48 @@ public class PasswordHasher {
 	 */
 	private final Semaphore slots = new Semaphore(Runtime.getRuntime().availableProcessors(), true);
 
-	public PasswordHasher(SecuritySettings settings) {
+	/** Argon2 time per operation (hash, verify, dummy), queueing for a slot left out. */
+	private final Timer hashTime;
+
+	private final Timer verifyTime;
+
+	private final Timer dummyTime;
+
+	public PasswordHasher(SecuritySettings settings, MeterRegistry registry) {
+		Argon2Inlining.ensureApplied();
+		this.hashTime = timer(registry, "hash");
+		this.verifyTime = timer(registry, "verify");
+		this.dummyTime = timer(registry, "dummy");
 		this.encoder = new Argon2PasswordEncoder(16, 32, settings.argon2Parallelism(), settings.argon2MemoryKib(),
 				settings.argon2Iterations());
 		this.dummyHash = encoder.encode("dummy-password-for-equal-timing");
 	}
 
 	public String hash(String raw) {
-		return limited(() -> encoder.encode(raw));
+		return limited(hashTime, () -> encoder.encode(raw));
 	}
 
 	public boolean matches(String raw, String hash) {
-		return hash != null && limited(() -> encoder.matches(raw, hash));
+		return hash != null && limited(verifyTime, () -> encoder.matches(raw, hash));
 	}
 
 	/** Spends the time of one verification and always fails. */
 	public boolean burnOneVerification(String raw) {
-		limited(() -> encoder.matches(raw, dummyHash));
+		limited(dummyTime, () -> encoder.matches(raw, dummyHash));
 		return false;
 	}
 
-	private <T> T limited(Supplier<T> work) {
+	private static Timer timer(MeterRegistry registry, String operation) {
+		return Timer.builder("kenpo.password.hashing")
+			.description("Argon2id time of one password hash or verification")
+			.tag("operation", operation)
+			.register(registry);
+	}
+
+	private <T> T limited(Timer timer, Supplier<T> work) {
 		slots.acquireUninterruptibly();
 		try {
-			return work.get();
+			return timer.record(work);
 		}
 		finally {
 			slots.release();

@@ -24,9 +24,12 @@ public class AuditTrail {
 
 	private final Clock clock;
 
-	AuditTrail(JdbcClient jdbc, Clock clock) {
+	private final AuditMetrics metrics;
+
+	AuditTrail(JdbcClient jdbc, Clock clock, AuditMetrics metrics) {
 		this.jdbc = jdbc;
 		this.clock = clock;
+		this.metrics = metrics;
 	}
 
 	public void record(Long kenpoId, Long accountId, AuditType type, String detail) {
@@ -41,6 +44,7 @@ public class AuditTrail {
 					type.name(), Timestamp.from(clock.instant()), new SqlParameterValue(Types.VARCHAR, ip),
 					new SqlParameterValue(Types.VARCHAR, agent), new SqlParameterValue(Types.VARCHAR, detail))
 			.update();
+		metrics.recorded(type, detail);
 	}
 
 	public void record(long kenpoId, long accountId, AuditType type) {
@@ -63,6 +67,7 @@ public class AuditTrail {
 					staffId, type.name(), Timestamp.from(clock.instant()), new SqlParameterValue(Types.VARCHAR, ip),
 					new SqlParameterValue(Types.VARCHAR, agent), new SqlParameterValue(Types.VARCHAR, detail))
 			.update();
+		metrics.recorded(type, detail);
 	}
 
 	/** The newest events of an account, for the member's history and for tests. */

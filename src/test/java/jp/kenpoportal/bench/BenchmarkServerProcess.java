@@ -23,10 +23,6 @@ import java.util.concurrent.TimeUnit;
  */
 final class BenchmarkServerProcess implements AutoCloseable {
 
-	/** Keeps Bouncy Castle's Argon2 on its fast JIT path (shared/STACK.md §12), as the portal runs it. */
-	static final String ARGON2_INLINE =
-			"-XX:CompileCommand=inline,org.bouncycastle.crypto.generators.Argon2BytesGenerator*::*";
-
 	private final Process process;
 
 	private final PrintWriter commands;
@@ -67,8 +63,7 @@ final class BenchmarkServerProcess implements AutoCloseable {
 	static List<String> command(String classpath, Path dataDir, Path jfrFile, String jvmArgs, List<String> appArgs) {
 		List<String> command = new ArrayList<>();
 		command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
-		command.add("-XX:CompileCommand=quiet");
-		command.add(ARGON2_INLINE);
+		// no Argon2 JIT flag: the portal gives HotSpot its inlining directive itself (account.Argon2Inlining)
 		if (jfrFile != null) {
 			command.add("-XX:StartFlightRecording=filename=" + jfrFile + ",settings=profile,dumponexit=true");
 		}

@@ -11,6 +11,7 @@ import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnExpression;
+import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
@@ -36,7 +37,9 @@ class EmbeddedDatabaseConfiguration {
 			.start();
 	}
 
+	/** Takes {@code spring.datasource.hikari.*} as a configured database would (timeouts, pool size). */
 	@Bean
+	@ConfigurationProperties("spring.datasource.hikari")
 	DataSource dataSource(EmbeddedPostgres postgres) {
 		HikariDataSource ds = new HikariDataSource();
 		ds.setJdbcUrl(postgres.getJdbcUrl("postgres", "postgres"));

@@ -8,10 +8,14 @@ import java.util.Optional;
 
 import jakarta.mail.internet.MimeMessage;
 
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.context.event.ContextClosedEvent;
+import org.springframework.context.event.EventListener;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.mail.javamail.JavaMailSender;
 import org.springframework.mail.javamail.MimeMessageHelper;
@@ -43,19 +47,37 @@ class OutboxDispatcher {
 
 	private final Duration lease;
 
+	private final Counter sent;
+
+	private final Counter failed;
+
+	/** Set when the node begins to stop: the send in progress finishes, no mail is claimed after it. */
+	private volatile boolean stopping;
+
 	OutboxDispatcher(JdbcClient jdbc, JavaMailSender sender, Clock clock, @Value("${portal.mail.from}") String from,
-			@Value("${portal.mail.lease:5m}") Duration lease) {
+			@Value("${portal.mail.lease:5m}") Duration lease, MeterRegistry registry) {
 		this.jdbc = jdbc;
 		this.sender = sender;
 		this.clock = clock;
 		this.from = from;
 		this.lease = lease;
+		this.sent = registry.counter("kenpo.mail.deliveries", "outcome", "sent");
+		this.failed = registry.counter("kenpo.mail.deliveries", "outcome", "failed");
+	}
+
+	/**
+	 * The first thing a closing context does, before the scheduler waits for this worker's send in
+	 * progress (spring.task.scheduling.shutdown) and long before the database pool closes.
+	 */
+	@EventListener(ContextClosedEvent.class)
+	void stopClaiming() {
+		stopping = true;
 	}
 
 	@Scheduled(fixedDelayString = "${portal.mail.poll-interval:300ms}")
 	void dispatch() {
 		Optional<QueuedMail> next;
-		while ((next = claim(lease)).isPresent()) {
+		while (!stopping && (next = claim(lease)).isPresent()) {
 			if (!deliver(next.get())) {
 				// the server is down or hanging: the other mails wait for the next round rather
 				// than each costing a timeout now, and other scheduled work gets its turn
@@ -88,8 +110,9 @@ class OutboxDispatcher {
 		}
 		catch (Exception e) {
 			Duration wait = backoff(mail.attempts() + 1);
+			failed.increment();
 			log.warn("mail {} not sent (attempt {}), retrying in {}: {}", mail.id(), mail.attempts() + 1, wait,
-					e.toString());
+					MailErrors.describe(e));
 			// a node that took the mail over after the lease may have sent it meanwhile
 			jdbc.sql("""
 					update mail_outbox set attempts = attempts + 1, next_attempt_at = now() + ? * interval '1 second',
@@ -101,6 +124,7 @@ class OutboxDispatcher {
 		jdbc.sql("update mail_outbox set sent_at = ?, attempts = attempts + 1 where id = ?")
 			.params(Timestamp.from(clock.instant()), mail.id())
 			.update();
+		sent.increment();
 		return true;
 	}
 
