@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 import jp.kenpoportal.common.BulkCopy;
+import jp.kenpoportal.common.StagedMerge;
 import jp.kenpoportal.common.StagedRowProblem;
 
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -20,7 +21,7 @@ import org.springframework.stereotype.Component;
  * against the roster in SQL (a read of member, to stay set-based). Callers hold the transaction.
  */
 @Component
-public class AccountMigration {
+public class AccountMigration implements StagedMerge {
 
 	public static final String COPY_SQL = """
 			copy account_import_staging (job_id, kenpo_id, line, person_key, login_id, email) from stdin (format csv)""";

@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 import jp.kenpoportal.common.BulkCopy;
+import jp.kenpoportal.common.StagedMerge;
 import jp.kenpoportal.common.StagedRowProblem;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -18,7 +19,7 @@ import org.springframework.stereotype.Component;
  * transaction.
  */
 @Component
-public class DecisionMerge {
+public class DecisionMerge implements StagedMerge {
 
 	public static final String COPY_SQL = """
 			copy benefit_decision_import_staging (job_id, kenpo_id, line, decision_number, person_key, kind,

@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 import jp.kenpoportal.common.BulkCopy;
+import jp.kenpoportal.common.StagedMerge;
 import jp.kenpoportal.common.StagedRowProblem;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -18,7 +19,7 @@ import org.springframework.stereotype.Component;
  * for any claim. Callers hold the transaction.
  */
 @Component
-public class ClaimMerge {
+public class ClaimMerge implements StagedMerge {
 
 	public static final String COPY_SQL = """
 			copy medical_claim_import_staging (job_id, kenpo_id, line, person_key, service_month, category,
