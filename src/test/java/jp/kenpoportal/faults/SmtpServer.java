@@ -36,9 +36,21 @@ final class SmtpServer {
 		this.port = port;
 	}
 
-	synchronized void start() {
-		greenMail = new GreenMail(new ServerSetup(port, "127.0.0.1", ServerSetup.PROTOCOL_SMTP));
-		greenMail.start();
+	/** Starts GreenMail, trying again while the port is still held by connections of the silent server. */
+	synchronized void start() throws InterruptedException {
+		for (int attempt = 0;; attempt++) {
+			try {
+				greenMail = new GreenMail(new ServerSetup(port, "127.0.0.1", ServerSetup.PROTOCOL_SMTP));
+				greenMail.start();
+				return;
+			}
+			catch (IllegalStateException portStillHeld) {
+				if (attempt >= 60) {
+					throw portStillHeld;
+				}
+				Thread.sleep(1000);
+			}
+		}
 	}
 
 	/** Nothing listens any more: connections are refused. */
@@ -50,7 +62,9 @@ final class SmtpServer {
 
 	/** Something listens, accepts and never says a word. */
 	synchronized void silent() throws IOException {
-		silent = new ServerSocket(port, 50, InetAddress.getLoopbackAddress());
+		silent = new ServerSocket();
+		silent.setReuseAddress(true);
+		silent.bind(new java.net.InetSocketAddress(InetAddress.getLoopbackAddress(), port), 50);
 		Thread acceptor = new Thread(() -> {
 			try {
 				while (true) {
