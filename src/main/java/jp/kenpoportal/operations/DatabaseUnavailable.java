@@ -3,6 +3,8 @@ package jp.kenpoportal.operations;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.sql.SQLException;
+import java.sql.SQLNonTransientConnectionException;
+import java.sql.SQLRecoverableException;
 import java.sql.SQLTransientConnectionException;
 import java.util.Locale;
 
@@ -13,6 +15,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import org.springframework.dao.DataAccessResourceFailureException;
+import org.springframework.dao.RecoverableDataAccessException;
+import org.springframework.dao.TransientDataAccessResourceException;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.CannotCreateTransactionException;
 import org.springframework.transaction.TransactionSystemException;
@@ -62,7 +66,9 @@ class DatabaseUnavailable {
 		for (Throwable t = failure; t != null; t = t.getCause() == t ? null : t.getCause()) {
 			// a commit or rollback that fails fails on the connection, never on the request's data
 			if (t instanceof DataAccessResourceFailureException || t instanceof CannotCreateTransactionException
-					|| t instanceof TransactionSystemException || t instanceof SQLTransientConnectionException) {
+					|| t instanceof TransactionSystemException || t instanceof SQLTransientConnectionException
+					|| t instanceof RecoverableDataAccessException || t instanceof TransientDataAccessResourceException
+					|| t instanceof SQLRecoverableException || t instanceof SQLNonTransientConnectionException) {
 				return true;
 			}
 			if (t instanceof SQLException sql && sql.getSQLState() != null

@@ -58,6 +58,11 @@ class DatabaseUnavailableTest {
 		// what Spring Session met in the fault suite when PostgreSQL stopped under it (Hikari's closed connection)
 		assertThat(DatabaseUnavailable.isDatabaseUnreachable(new TransactionSystemException("JDBC rollback failed",
 				new java.sql.SQLException("Connection is closed")))).isTrue();
+		// what a translator or the driver may make of a connection lost mid-request
+		assertThat(DatabaseUnavailable.isDatabaseUnreachable(new org.springframework.dao.RecoverableDataAccessException(
+				"session save", new java.sql.SQLRecoverableException("I/O error")))).isTrue();
+		assertThat(DatabaseUnavailable.isDatabaseUnreachable(
+				new RuntimeException(new java.sql.SQLNonTransientConnectionException("gone")))).isTrue();
 		assertThat(DatabaseUnavailable.isDatabaseUnreachable(new IllegalStateException("bug"))).isFalse();
 	}
 
