@@ -108,6 +108,27 @@ class ImportJobs {
 			.update();
 	}
 
+	/** The jobs this node holds (queued or running) are alive at {@code now}. */
+	void heartbeat(java.util.Collection<Long> ids, Instant now) {
+		jdbc.sql("update import_job set heartbeat_at = ? where id = any(?::bigint[])")
+			.params(Timestamp.from(now), ids.stream().map(String::valueOf).collect(java.util.stream.Collectors.joining(",", "{", "}")))
+			.update();
+	}
+
+	/**
+	 * Fails the unfinished jobs no node has held since {@code silentSince} (their node died with
+	 * their spooled file); the IDs and kenpo of those failed, for the audit trail.
+	 */
+	List<long[]> failAbandoned(Instant silentSince, Instant now) {
+		return jdbc.sql("""
+				update import_job set state = 'FAILED', failure = 'imports.error.nodeLost', finished_at = ?
+				where state in ('RECEIVED', 'VALIDATING', 'APPLYING') and coalesce(heartbeat_at, created_at) < ?
+				returning id, kenpo_id""")
+			.params(Timestamp.from(now), Timestamp.from(silentSince))
+			.query((rs, n) -> new long[] { rs.getLong("id"), rs.getLong("kenpo_id") })
+			.list();
+	}
+
 	/** Counts of what a file did. */
 	record Counts(long inserted, long updated, long unchanged, long lost, long rekeyed) {
 

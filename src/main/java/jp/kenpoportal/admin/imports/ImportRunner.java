@@ -11,6 +11,8 @@ import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 
@@ -25,6 +27,7 @@ import org.slf4j.LoggerFactory;
 
 import org.springframework.dao.DataAccessException;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
 
@@ -41,6 +44,8 @@ class ImportRunner {
 
 	private static final Logger log = LoggerFactory.getLogger(ImportRunner.class);
 
+	static final java.time.Duration ABANDONED_AFTER = java.time.Duration.ofMinutes(5);
+
 	private final ImportJobs jobs;
 
 	private final ImportErrors errors;
@@ -54,6 +59,9 @@ class ImportRunner {
 	private final Clock clock;
 
 	private final Map<ImportKind, Merger> mergers = new EnumMap<>(ImportKind.class);
+
+	/** Jobs queued or running on this node: their heartbeat says the node is alive. */
+	private final Set<Long> held = ConcurrentHashMap.newKeySet();
 
 	private final ExecutorService executor = Executors.newSingleThreadExecutor(r -> {
 		Thread t = new Thread(r, "import-runner");
@@ -78,6 +86,7 @@ class ImportRunner {
 
 	/** Checks (and unless previewed, applies) the spooled file in the background; the file is deleted after. */
 	void check(Kenpo kenpo, long jobId, SpooledFile file) {
+		held.add(jobId);
 		executor.execute(() -> {
 			try {
 				checkNow(kenpo, jobId, file);
@@ -88,12 +97,14 @@ class ImportRunner {
 			}
 			finally {
 				file.delete();
+				held.remove(jobId);
 			}
 		});
 	}
 
 	/** Applies a previewed roster in the background. */
 	void apply(Kenpo kenpo, long jobId) {
+		held.add(jobId);
 		executor.execute(() -> {
 			try {
 				ImportJob job = jobs.find(kenpo.id(), jobId).orElseThrow();
@@ -109,7 +120,32 @@ class ImportRunner {
 				log.error("import job {} failed to apply", jobId, e);
 				finish(kenpo, jobId, ImportState.FAILED, Counts.NONE, "imports.error.internal", null, 0);
 			}
+			finally {
+				held.remove(jobId);
+			}
 		});
+	}
+
+	/**
+	 * Every 30 s: the jobs this node holds are alive; and any job that no node has held for 5
+	 * minutes is failed (its node died with its spooled file), so it does not show "running" for
+	 * ever. Any node may fail it; the update is the same on each.
+	 */
+	@Scheduled(fixedDelayString = "PT30S", initialDelayString = "PT30S")
+	void heartbeat() {
+		java.time.Instant now = clock.instant();
+		try {
+			if (!held.isEmpty()) {
+				jobs.heartbeat(List.copyOf(held), now);
+			}
+			for (long[] lost : jobs.failAbandoned(now.minus(ABANDONED_AFTER), now)) {
+				log.warn("import job {} failed: no node has held it for {}", lost[0], ABANDONED_AFTER);
+				jobs.find(lost[1], lost[0]).ifPresent(audit::finished);
+			}
+		}
+		catch (DataAccessException e) {
+			log.warn("import heartbeat skipped: {}", e.getClass().getName());
+		}
 	}
 
 	private void checkNow(Kenpo kenpo, long jobId, SpooledFile file) throws IOException {
