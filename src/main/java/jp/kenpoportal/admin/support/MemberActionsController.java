@@ -128,18 +128,21 @@ class MemberActionsController {
 		}
 		StaffAccount staff = current.require();
 		byte[] letter = actions.reset(kenpo, state.account(), state.insured(), staff, TypedInput.text(reason));
-		redirect.addFlashAttribute("letter", letters.keep(staff.id(), kenpo.id(), accountId, letter));
+		// the key to the sealed letter goes in the link only, never in the session
+		redirect.addAttribute("key", letters.keep(request.getSession(), staff.id(), kenpo.id(), accountId, letter));
 		return "redirect:/members/" + accountId + "/reset/done";
 	}
 
 	/** The page right after the reset, with the letter's one download; without it (reloaded), the account's page. */
 	@GetMapping("/members/{accountId}/reset/done")
-	String resetDone(@PathVariable long accountId, HttpServletRequest request, Model model) {
+	String resetDone(@PathVariable long accountId, @RequestParam(defaultValue = "") String key,
+			HttpServletRequest request, Model model) {
 		Kenpo kenpo = accounts.kenpoOrRefuse(request, accountId);
 		AccountState state = accounts.stateOrRefuse(kenpo, accountId);
-		if (!model.containsAttribute("letter")) {
+		if (key.isEmpty() || !letters.waiting(request.getSession(false), accountId)) {
 			return "redirect:/members/" + accountId;
 		}
+		model.addAttribute("letter", key);
 		model.addAttribute("state", state);
 		return "admin/members/reset-done";
 	}
@@ -150,7 +153,7 @@ class MemberActionsController {
 		Kenpo kenpo = accounts.kenpoOrRefuse(request, accountId);
 		accounts.stateOrRefuse(kenpo, accountId);
 		StaffAccount staff = current.require();
-		byte[] pdf = letters.take(token, staff.id(), kenpo.id(), accountId)
+		byte[] pdf = letters.take(request.getSession(false), token, staff.id(), kenpo.id(), accountId)
 			.orElseThrow(() -> new ResponseStatusException(HttpStatus.GONE));
 		audit.recordStaff(kenpo.id(), accountId, staff.id(), AuditType.MEMBER_RESET_BY_STAFF, "letter downloaded");
 		return ResponseEntity.ok()
