@@ -61,6 +61,9 @@ public interface KenpoDirectory {
 	 */
 	void disable(long kenpoId);
 
+	/** Whether the operator stopped the kenpo (or it does not exist): one primary-key lookup, for every console request. */
+	boolean stopped(long kenpoId);
+
 	/** Lets a stopped kenpo's members and staff in again. */
 	void enable(long kenpoId);
 }

@@ -7,13 +7,10 @@ import jp.kenpoportal.admin.ConsoleSettings;
 import jp.kenpoportal.admin.staff.StaffAccount;
 import jp.kenpoportal.admin.staff.StaffAccounts;
 import jp.kenpoportal.admin.staff.StaffPasswordCheck;
-import jp.kenpoportal.admin.staff.StaffRole;
 import jp.kenpoportal.audit.AuditTrail;
 import jp.kenpoportal.audit.AuditType;
 import jp.kenpoportal.common.TypedInput;
 import jp.kenpoportal.signin.RateLimits;
-import jp.kenpoportal.tenant.Kenpo;
-import jp.kenpoportal.tenant.KenpoDirectory;
 
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -41,11 +38,11 @@ class ConsoleLoginController {
 
 	private final ConsoleSettings settings;
 
-	private final KenpoDirectory kenpos;
+	private final StoppedKenpos stoppedKenpos;
 
 	ConsoleLoginController(StaffAccounts accounts, ConsoleSession session, RateLimits limits, AuditTrail audit,
-			ConsoleSettings settings, KenpoDirectory kenpos) {
-		this.kenpos = kenpos;
+			ConsoleSettings settings, StoppedKenpos stoppedKenpos) {
+		this.stoppedKenpos = stoppedKenpos;
 		this.accounts = accounts;
 		this.session = session;
 		this.limits = limits;
@@ -74,7 +71,7 @@ class ConsoleLoginController {
 		StaffPasswordCheck check = accounts.checkPassword(loginId, TypedInput.password(password));
 		if (check.accepted()) {
 			StaffAccount staff = check.staff().orElseThrow();
-			if (kenpoStopped(staff)) {
+			if (stoppedKenpos.shutOut(staff)) {
 				// told only to whom knows the password: the kenpo's staff, whose contract ended
 				audit.recordStaff(staff.kenpoId(), null, staff.id(), AuditType.STAFF_SIGN_IN_KENPO_DISABLED, null);
 				model.addAttribute("error", "console.signin.error.kenpoDisabled");
@@ -95,11 +92,6 @@ class ConsoleLoginController {
 							"UNKNOWN " + (loginId.length() > 100 ? loginId.substring(0, 100) : loginId)));
 		model.addAttribute("error", "console.signin.error.invalid");
 		return PAGE;
-	}
-
-	private boolean kenpoStopped(StaffAccount staff) {
-		return staff.role() != StaffRole.OPERATOR
-				&& kenpos.findById(staff.kenpoId()).map(Kenpo::disabled).orElse(true);
 	}
 
 	private void lockRules(Model model) {

@@ -5,7 +5,6 @@ import java.time.Clock;
 import jp.kenpoportal.admin.ConsoleSettings;
 import jp.kenpoportal.audit.AuditTrail;
 import jp.kenpoportal.audit.AuditType;
-import jp.kenpoportal.tenant.KenpoDirectory;
 import jp.kenpoportal.common.ConsoleHost;
 import jp.kenpoportal.signin.SecurityHeaders;
 
@@ -34,7 +33,7 @@ class ConsoleSecurityConfiguration {
 	@Bean
 	@Order(2)
 	SecurityFilterChain consoleSecurity(HttpSecurity http, ConsoleHost console, ConsoleSession session,
-			CurrentStaff current, ConsoleSettings settings, AuditTrail audit, Clock clock, KenpoDirectory kenpos)
+			CurrentStaff current, ConsoleSettings settings, AuditTrail audit, Clock clock, StoppedKenpos stoppedKenpos)
 			throws Exception {
 		DefaultAuthorizationManagerFactory<RequestAuthorizationContext> staff = new DefaultAuthorizationManagerFactory<>();
 		staff.setAdditionalAuthorization(AllAuthoritiesAuthorizationManager
@@ -84,7 +83,7 @@ class ConsoleSecurityConfiguration {
 			.logout(l -> l.logoutUrl("/logout").addLogoutHandler(auditSignOut(audit)).logoutSuccessUrl("/login?signedOut"))
 			.exceptionHandling(e -> e.authenticationEntryPoint(new LoginUrlAuthenticationEntryPoint("/login"))
 				.accessDeniedHandler(new ConsoleAccessDenied(session, audit)))
-			.addFilterAfter(new ConsoleSessionFilter(session, current, settings, audit, clock, kenpos),
+			.addFilterAfter(new ConsoleSessionFilter(session, current, settings, audit, clock, stoppedKenpos),
 					SecurityContextHolderFilter.class);
 		return SecurityHeaders.apply(http).build();
 	}

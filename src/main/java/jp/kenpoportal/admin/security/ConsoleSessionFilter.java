@@ -14,11 +14,8 @@ import jakarta.servlet.http.HttpSession;
 
 import jp.kenpoportal.admin.ConsoleSettings;
 import jp.kenpoportal.admin.staff.StaffAccount;
-import jp.kenpoportal.admin.staff.StaffRole;
 import jp.kenpoportal.audit.AuditTrail;
 import jp.kenpoportal.audit.AuditType;
-import jp.kenpoportal.tenant.Kenpo;
-import jp.kenpoportal.tenant.KenpoDirectory;
 
 import org.springframework.web.filter.OncePerRequestFilter;
 
@@ -41,11 +38,11 @@ class ConsoleSessionFilter extends OncePerRequestFilter {
 
 	private final Clock clock;
 
-	private final KenpoDirectory kenpos;
+	private final StoppedKenpos stoppedKenpos;
 
 	ConsoleSessionFilter(ConsoleSession session, CurrentStaff current, ConsoleSettings settings, AuditTrail audit,
-			Clock clock, KenpoDirectory kenpos) {
-		this.kenpos = kenpos;
+			Clock clock, StoppedKenpos stoppedKenpos) {
+		this.stoppedKenpos = stoppedKenpos;
 		this.session = session;
 		this.current = current;
 		this.settings = settings;
@@ -93,8 +90,7 @@ class ConsoleSessionFilter extends OncePerRequestFilter {
 		if (staff.get().role() != principal.role()) {
 			return "role changed";
 		}
-		if (staff.get().role() != StaffRole.OPERATOR
-				&& kenpos.findById(staff.get().kenpoId()).map(Kenpo::disabled).orElse(true)) {
+		if (stoppedKenpos.shutOut(staff.get())) {
 			return "kenpo disabled";
 		}
 		return null;

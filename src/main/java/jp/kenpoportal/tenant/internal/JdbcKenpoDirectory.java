@@ -277,6 +277,15 @@ class JdbcKenpoDirectory implements KenpoDirectory {
 	}
 
 	@Override
+	public boolean stopped(long kenpoId) {
+		return jdbc.sql("select disabled_at is not null from kenpo where id = ?")
+			.param(kenpoId)
+			.query(Boolean.class)
+			.optional()
+			.orElse(true);
+	}
+
+	@Override
 	@Transactional
 	public void enable(long kenpoId) {
 		jdbc.sql("update kenpo set disabled_at = null where id = ?").param(kenpoId).update();
