@@ -20,7 +20,8 @@ import org.springframework.web.filter.OncePerRequestFilter;
  * reads a form field, and that makes the servlet container take in (and spool to disk) the
  * whole request. Only the console's データ取込 takes core-system files of up to 2 GB; every other
  * upload (receipts of the flu subsidy) is far below {@link #OTHER_UPLOADS}, and its page checks
- * each file with a Japanese message.
+ * each file with a Japanese message. An upload without a length (chunked) is refused: its size
+ * would show only once it had been read.
  */
 @Component
 @Order(Ordered.HIGHEST_PRECEDENCE + 5)
@@ -46,6 +47,11 @@ public class UploadSizeGuard extends OncePerRequestFilter {
 	protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
 			throws ServletException, IOException {
 		long length = request.getContentLengthLong();
+		if (length < 0) {
+			// chunked: its size shows only once read, and every browser sends a form's length
+			lengthRequired(response);
+			return;
+		}
 		if (length > limit(request).toBytes()) {
 			tooLarge(response);
 			return;
@@ -57,6 +63,15 @@ public class UploadSizeGuard extends OncePerRequestFilter {
 		String path = request.getRequestURI().substring(request.getContextPath().length());
 		return console.matches(request) && (path.equals("/imports") || path.startsWith("/imports/")) ? IMPORTS
 				: OTHER_UPLOADS;
+	}
+
+	/** Written here: the error page's dispatch would resolve the multipart request, reading it all. */
+	private static void lengthRequired(HttpServletResponse response) throws IOException {
+		response.setStatus(411);
+		response.setContentType("text/plain;charset=UTF-8");
+		response.setHeader("Cache-Control", "no-store");
+		response.setHeader("Connection", "close");
+		response.getOutputStream().write("Content-Length が必要です。\n".getBytes(StandardCharsets.UTF_8));
 	}
 
 	private static void tooLarge(HttpServletResponse response) throws IOException {

@@ -7,6 +7,7 @@ import jp.kenpoportal.audit.AuditTrail;
 import jp.kenpoportal.audit.AuditType;
 import jp.kenpoportal.common.ConsoleHost;
 import jp.kenpoportal.signin.SecurityHeaders;
+import jp.kenpoportal.signin.UploadGate;
 
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -36,6 +37,8 @@ class ConsoleSecurityConfiguration {
 			CurrentStaff current, ConsoleSettings settings, AuditTrail audit, Clock clock, StoppedKenpos stoppedKenpos)
 			throws Exception {
 		DefaultAuthorizationManagerFactory<RequestAuthorizationContext> staff = new DefaultAuthorizationManagerFactory<>();
+		LoginUrlAuthenticationEntryPoint signIn = new LoginUrlAuthenticationEntryPoint("/login");
+		ConsoleAccessDenied denied = new ConsoleAccessDenied(session, audit);
 		staff.setAdditionalAuthorization(AllAuthoritiesAuthorizationManager
 			.hasAllAuthorities(FactorGrantedAuthority.PASSWORD_AUTHORITY, ConsoleSession.SECOND_FACTOR));
 		http.securityMatcher(console::matches)
@@ -81,11 +84,12 @@ class ConsoleSecurityConfiguration {
 			.httpBasic(b -> b.disable())
 			.rememberMe(r -> r.disable())
 			.logout(l -> l.logoutUrl("/logout").addLogoutHandler(auditSignOut(audit)).logoutSuccessUrl("/login?signedOut"))
-			.exceptionHandling(e -> e.authenticationEntryPoint(new LoginUrlAuthenticationEntryPoint("/login"))
-				.accessDeniedHandler(new ConsoleAccessDenied(session, audit)))
+			.exceptionHandling(e -> e.authenticationEntryPoint(signIn).accessDeniedHandler(denied))
 			.addFilterAfter(new ConsoleSessionFilter(session, current, settings, audit, clock, stoppedKenpos),
 					SecurityContextHolderFilter.class);
-		return SecurityHeaders.apply(http).build();
+		// an upload (データ取込: up to 2.2 GB) the rules above refuse is answered before its body is read
+		UploadGate gate = UploadGate.before(http, signIn, denied);
+		return gate.following(SecurityHeaders.apply(http).build());
 	}
 
 	private static LogoutHandler auditSignOut(AuditTrail audit) {

@@ -9,6 +9,7 @@ import jp.kenpoportal.signin.QualificationAccess;
 import jp.kenpoportal.signin.SecurityHeaders;
 import jp.kenpoportal.signin.SignedInAccount;
 import jp.kenpoportal.signin.SignedInHousehold;
+import jp.kenpoportal.signin.UploadGate;
 import jp.kenpoportal.signin.onboarding.OnboardingSteps;
 import jp.kenpoportal.tenant.SecondFactor;
 
@@ -21,6 +22,7 @@ import org.springframework.security.config.annotation.authorization.EnableMultiF
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.annotation.web.configuration.EnableWebSecurity;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.access.AccessDeniedHandlerImpl;
 import org.springframework.security.web.access.intercept.AuthorizationFilter;
 import org.springframework.security.web.access.intercept.RequestAuthorizationContext;
 import org.springframework.security.web.authentication.LoginUrlAuthenticationEntryPoint;
@@ -105,7 +107,10 @@ class SecurityConfiguration {
 			.addFilterAfter(new OnboardingGateFilter(signedIn, steps), AuthorizationFilter.class)
 			.addFilterBefore(new QualificationAccessFilter(signedIn, households, qualificationAccess),
 					AuthorizationFilter.class);
-		return securityHeaders(http).build();
+		// an upload (flu receipts, up to 40 MB) without a signed-in member is answered before its body is read
+		UploadGate gate = UploadGate.before(http, new LoginUrlAuthenticationEntryPoint("/login"),
+				new AccessDeniedHandlerImpl());
+		return gate.following(securityHeaders(http).build());
 	}
 
 	/** The headers every response carries, pages and static files alike. */
