@@ -174,6 +174,45 @@ class RosterImportTest {
 	}
 
 	@Test
+	void whenTwoPersonsSwapSymbolAndNumberOrThreeRotateThenThePreviewShowsEachAndTheAccountsFollowTheirPersons() {
+		String saburo = "P004,10,0003,00,取込 三郎,トリコミ サブロウ,1990-01-01,男,本人,2012-04-01,,3,E01,本社,100-0001,東京都千代田区千代田1-1,";
+		String shiro = "P005,10,0004,00,取込 四郎,トリコミ シロウ,1991-01-01,男,本人,2012-04-01,,3,E01,本社,100-0001,東京都千代田区千代田1-1,";
+		String goro = "P006,10,0005,00,取込 五郎,トリコミ ゴロウ,1992-01-01,男,本人,2012-04-01,,3,E01,本社,100-0001,東京都千代田区千代田1-1,";
+		apply(csv(StandardCharsets.UTF_8, false, HEADER, TARO, HANAKO, JIRO, saburo, shiro, goro), "2026-11", "2026-12-01");
+		long taroAccount = accounts.open(kenpo.id(), memberId("P001"), "swap.taro", false, "x".repeat(12), null).id();
+		long jiroAccount = accounts.open(kenpo.id(), memberId("P003"), "swap.jiro", false, "x".repeat(12), null).id();
+
+		// 太郎's household and 次郎 swap 番号 0001 and 0002; 三郎 → 0004, 四郎 → 0005, 五郎 → 0003 (a cycle)
+		long job = uploads.upload(console, ImportKind.ROSTER, "2026-12", "2027-01-01", "swap.csv",
+				csv(StandardCharsets.UTF_8, false, HEADER, TARO.replace(",10,0001,", ",10,0002,"),
+						HANAKO.replace(",10,0001,", ",10,0002,"), JIRO.replace(",10,0002,", ",10,0001,"),
+						saburo.replace(",10,0003,", ",10,0004,"), shiro.replace(",10,0004,", ",10,0005,"),
+						goro.replace(",10,0005,", ",10,0003,")));
+		assertThat(uploads.awaitState(job)).isEqualTo("PREVIEW");
+		Page preview = console.get("/imports/" + job);
+		assertThat(preview.doc().select("#roster-changes tbody tr"))
+			.filteredOn(row -> row.text().startsWith("記号・番号の変更"))
+			.extracting(row -> row.select("td").get(2).text() + " " + row.select("td").get(4).text() + "→"
+					+ row.select("td").get(5).text())
+			.containsExactlyInAnyOrder("P001 10-0001-00→10-0002-00", "P002 10-0001-01→10-0002-01",
+					"P003 10-0002-00→10-0001-00", "P004 10-0003-00→10-0004-00", "P005 10-0004-00→10-0005-00",
+					"P006 10-0005-00→10-0003-00");
+
+		console.submit("/imports/" + job + "/apply", Map.of());
+
+		assertThat(uploads.awaitState(job)).isEqualTo("APPLIED");
+		assertThat(jdbc.sql("select person_key || ' ' || symbol || '-' || number || '-' || branch from member where kenpo_id = ?")
+			.param(kenpo.id())
+			.query(String.class)
+			.list()).containsExactlyInAnyOrder("P001 10-0002-00", "P002 10-0002-01", "P003 10-0001-00", "P004 10-0004-00",
+					"P005 10-0005-00", "P006 10-0003-00");
+		assertThat(accounts.find(kenpo.id(), taroAccount).orElseThrow().memberId()).isEqualTo(memberId("P001"));
+		assertThat(accounts.find(kenpo.id(), jiroAccount).orElseThrow().memberId()).isEqualTo(memberId("P003"));
+		assertThat(jdbc.sql("select count(*) from member where kenpo_id = ? and lost_on is not null").param(kenpo.id())
+			.query(Long.class).single()).isZero();
+	}
+
+	@Test
 	void whenTheSameFileComesAgainThenNothingChangesAndThePageSaysSo() {
 		byte[] file = csv(StandardCharsets.UTF_8, false, HEADER, TARO, HANAKO);
 		apply(file, "2026-11", "2026-12-01");
