@@ -133,16 +133,28 @@ public class TemporaryCredentials {
 	 * Issues a lot's credentials in the caller's transaction, set-based: a new account with its
 	 * 仮ユーザID for a recipient without one, a new initial password for an account that has not
 	 * finished the first registration (its own password, if it had set one, goes too, and the
-	 * temporary lock with its count; a lock by the kenpo stays). An account that finished
-	 * registering meanwhile, or a member who got an account meanwhile, is left alone. Returns the
-	 * existing accounts whose password changed, whose sessions the caller ends.
+	 * temporary lock with its count; a lock by the kenpo stays). A recipient who had no account
+	 * when the lot was made but has one now (an older lot was issued meanwhile) gets the lot's
+	 * password, and its 仮ユーザID while the account's user ID is still a temporary one: the
+	 * newest letter is the one that works. Credentials of older lots for the same members that
+	 * wait for their issue are dropped: an older letter issued later must not undo a newer one.
+	 * An account that finished registering meanwhile is left alone. Returns the existing accounts
+	 * whose password changed, whose sessions the caller ends.
 	 */
 	public Issued issue(long kenpoId, long lot) {
+		jdbc.sql("""
+				delete from account_pending_credential o using account_pending_credential n
+				where n.kenpo_id = ? and n.lot = ? and o.kenpo_id = n.kenpo_id and o.member_id = n.member_id
+				  and o.lot < n.lot""")
+			.params(kenpoId, lot)
+			.update();
 		List<Long> changed = jdbc.sql("""
 				update account a set initial_password_hash = p.password_hash, password_hash = null,
-				  password_changed_at = null, failed_attempts = 0, locked_until = null
+				  password_changed_at = null, failed_attempts = 0, locked_until = null,
+				  login_id = case when p.account_id is null and a.login_id_temporary then p.login_id else a.login_id end
 				from account_pending_credential p
-				where p.kenpo_id = ? and p.lot = ? and a.kenpo_id = p.kenpo_id and a.id = p.account_id
+				where p.kenpo_id = ? and p.lot = ? and a.kenpo_id = p.kenpo_id
+				  and (a.id = p.account_id or (p.account_id is null and a.member_id = p.member_id))
 				  and a.onboarded_at is null
 				returning a.id""")
 			.params(kenpoId, lot)
@@ -150,8 +162,9 @@ public class TemporaryCredentials {
 			.list();
 		int newAccounts = jdbc.sql("""
 				insert into account (kenpo_id, member_id, login_id, login_id_temporary, initial_password_hash)
-				select kenpo_id, member_id, login_id, true, password_hash from account_pending_credential
-				where kenpo_id = ? and lot = ? and account_id is null
+				select p.kenpo_id, p.member_id, p.login_id, true, p.password_hash from account_pending_credential p
+				where p.kenpo_id = ? and p.lot = ? and p.account_id is null
+				  and not exists (select 1 from account a where a.kenpo_id = p.kenpo_id and a.member_id = p.member_id)
 				on conflict do nothing""")
 			.params(kenpoId, lot)
 			.update();

@@ -12,11 +12,13 @@ import jp.kenpoportal.account.RecipientFilter;
  * @param total households the job found to write to (0 until it starts)
  * @param done households rendered so far
  * @param expiresAt when an undownloaded PDF is deleted (READY only)
+ * @param voided letters of this batch made void by a newer batch's download (to the same members)
+ * @param voidedBy the newest batch that voided some of them, or null
  */
 record LetterBatch(long id, long kenpoId, long requestedBy, String requestedByName, Scope scope,
 		List<String> employerCodes, String symbol, String number, String reason, State state, int total, int done,
 		Instant createdAt, Instant finishedAt, Instant expiresAt, Instant downloadedAt, String downloadedByName,
-		Long pdfSize, String error) {
+		Long pdfSize, String error, int voided, Long voidedBy) {
 
 	enum Scope {
 		ALL, EMPLOYERS, HOUSEHOLD

@@ -168,6 +168,8 @@ class LetterBatchJob {
 		// the hashes wait with the PDF: they replace the members' passwords when it is downloaded
 		boolean ready = Boolean.TRUE.equals(tx.execute(status -> {
 			credentials.stage(kenpo.id(), batch.id(), prepared);
+			batches.recordMembers(kenpo.id(), batch.id(),
+					prepared.stream().map(c -> c.recipient().memberId()).toList());
 			if (!batches.ready(batch.id(), total, document, clock.instant(), clock.instant().plus(settings.keep()))) {
 				// another node took the batch over meanwhile: its letters count, not these
 				status.setRollbackOnly();

@@ -7,7 +7,9 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.TreeMap;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
@@ -22,7 +24,10 @@ class LetterBatches {
 	private static final String SELECT = """
 			select b.id, b.kenpo_id, b.requested_by, r.name as requested_by_name, b.scope, b.employer_codes, b.symbol,
 			  b.number, b.reason, b.state, b.total, b.done, b.created_at, b.finished_at, b.expires_at, b.downloaded_at,
-			  d.name as downloaded_by_name, b.pdf_size, b.error
+			  d.name as downloaded_by_name, b.pdf_size, b.error,
+			  (select count(*) from letter_batch_member v where v.batch_id = b.id and v.voided_by is not null) as voided,
+			  (select max(v.voided_by) from letter_batch_member v where v.batch_id = b.id and v.voided_by is not null)
+			    as voided_by
 			from letter_batch b join staff_account r on r.id = b.requested_by
 			left join staff_account d on d.id = b.downloaded_by
 			""";
@@ -128,6 +133,34 @@ class LetterBatches {
 			.update();
 	}
 
+	/** Whom the batch's letters go to: written with its PDF, in the same transaction. */
+	void recordMembers(long kenpoId, long id, List<Long> memberIds) {
+		jdbc.sql("""
+				insert into letter_batch_member (kenpo_id, batch_id, member_id)
+				select ?, ?, unnest(?::bigint[]) on conflict do nothing""")
+			.params(kenpoId, id, memberIds.toArray(Long[]::new))
+			.update();
+	}
+
+	/**
+	 * The batch was downloaded: the letters of older batches to the same members are void from
+	 * now on (their credentials were replaced or will never be issued). Returns how many per
+	 * older batch.
+	 */
+	Map<Long, Integer> voidOlder(long kenpoId, long id) {
+		Map<Long, Integer> voided = new TreeMap<>();
+		jdbc.sql("""
+				update letter_batch_member o set voided_by = n.batch_id from letter_batch_member n
+				where n.kenpo_id = ? and n.batch_id = ? and o.kenpo_id = n.kenpo_id and o.member_id = n.member_id
+				  and o.batch_id < n.batch_id and o.voided_by is null
+				returning o.batch_id""")
+			.params(kenpoId, id)
+			.query(Long.class)
+			.list()
+			.forEach(batch -> voided.merge(batch, 1, Integer::sum));
+		return voided;
+	}
+
 	/** Deletes the PDFs nobody downloaded in time; returns the batches expired. */
 	List<LetterBatch> expire(Instant now) {
 		List<Long> ids = jdbc.sql("""
@@ -148,7 +181,7 @@ class LetterBatches {
 				LetterBatch.State.valueOf(rs.getString("state")), rs.getInt("total"), rs.getInt("done"),
 				instant(rs, "created_at"), instant(rs, "finished_at"), instant(rs, "expires_at"),
 				instant(rs, "downloaded_at"), rs.getString("downloaded_by_name"), (Long) rs.getObject("pdf_size"),
-				rs.getString("error"));
+				rs.getString("error"), rs.getInt("voided"), (Long) rs.getObject("voided_by"));
 	}
 
 	private static Instant instant(ResultSet rs, String column) throws SQLException {

@@ -2,6 +2,7 @@ package jp.kenpoportal.admin.letters;
 
 import java.io.IOException;
 import java.io.OutputStream;
+import java.util.Map;
 import java.util.Optional;
 
 import jp.kenpoportal.account.TemporaryCredentials;
@@ -47,14 +48,16 @@ class LetterDownloads {
 			return Optional.empty();
 		}
 		TemporaryCredentials.Issued issued = credentials.issue(kenpo.id(), batch.id());
+		// reprinting voids the old letter: the older batches' pages say how many of theirs
+		Map<Long, Integer> voided = batches.voidOlder(kenpo.id(), batch.id());
 		try (OutputStream out = open.open(pdf.length)) {
 			out.write(pdf);
 			out.flush();
 		}
 		batches.downloaded(kenpo.id(), batch.id(), staff.id(), clock.instant());
 		audit.recordStaff(kenpo.id(), null, staff.id(), AuditType.LETTER_BATCH_ISSUED,
-				"batch %d: %s, %d letters (%d new 仮ユーザID)".formatted(batch.id(), batch.target(), issued.issued(),
-						issued.newAccounts()));
+				"batch %d: %s, %d letters (%d new 仮ユーザID)%s".formatted(batch.id(), batch.target(), issued.issued(),
+						issued.newAccounts(), voided.isEmpty() ? "" : "; voids letters of older batches " + voided));
 		audit.recordStaff(kenpo.id(), null, staff.id(), AuditType.LETTER_BATCH_DOWNLOADED,
 				"batch %d: %d letters, %d bytes; PDF deleted".formatted(batch.id(), batch.total(), pdf.length));
 		return Optional.of(issued);

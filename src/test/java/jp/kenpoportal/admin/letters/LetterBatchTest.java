@@ -164,6 +164,46 @@ class LetterBatchTest {
 	}
 
 	@Test
+	void whenTwoBatchesAreMadeBeforeEitherIsDownloadedThenTheNewerLetterWorksAndTheOlderOneIsShownVoid() {
+		Kenpo kenpo = TestKenpos.allFactors(kenpos);
+		Member newcomer = LetterFixture.insuredWithoutAccount(members, jdbc, kenpo, null);
+		TestBrowser console = signedIn(staff.create(kenpo.code(), StaffRole.CLERK));
+
+		long firstBatch = requestLetter(console, kenpo, newcomer, "初回の送付");
+		long secondBatch = requestLetter(console, kenpo, newcomer, "封筒の宛名違いで作り直し");
+		String[] first = download(console, firstBatch, newcomer);
+		String[] second = download(console, secondBatch, newcomer);
+
+		assertThat(Journeys.signIn(member(kenpo), second[0], second[1]).path()).isEqualTo("/onboarding/birth-date");
+		assertThat(Journeys.signIn(member(kenpo), first[0], first[1]).path()).startsWith("/login");
+		assertThat(jdbc.sql("select login_id from account where member_id = ?").param(newcomer.id()).query(String.class)
+			.single()).isEqualTo(second[0]);
+		assertThat(console.get("/letters/" + firstBatch).text())
+			.contains("このバッチの1通は、後の通知書 #" + secondBatch + " で再発行したため無効です。");
+		assertThat(console.get("/letters").text()).contains("1（無効 1通）");
+	}
+
+	@Test
+	void whenTheNewerOfTwoBatchesIsDownloadedFirstThenTheOlderOneIssuesNothingForItsMember() {
+		Kenpo kenpo = TestKenpos.allFactors(kenpos);
+		Member newcomer = LetterFixture.insuredWithoutAccount(members, jdbc, kenpo, null);
+		TestBrowser console = signedIn(staff.create(kenpo.code(), StaffRole.CLERK));
+
+		long firstBatch = requestLetter(console, kenpo, newcomer, "初回の送付");
+		long secondBatch = requestLetter(console, kenpo, newcomer, "封筒の宛名違いで作り直し");
+		String[] second = download(console, secondBatch, newcomer);
+		assertThat(console.get("/letters/" + firstBatch).text())
+			.as("void before its download, so staff do not post it")
+			.contains("このバッチの1通は、後の通知書 #" + secondBatch + " で再発行したため無効です。");
+		String[] first = download(console, firstBatch, newcomer);
+
+		assertThat(Journeys.signIn(member(kenpo), first[0], first[1]).path()).startsWith("/login");
+		assertThat(Journeys.signIn(member(kenpo), second[0], second[1]).path()).isEqualTo("/onboarding/birth-date");
+		assertThat(jdbc.sql("select count(*) from account where member_id = ?").param(newcomer.id()).query(Long.class)
+			.single()).isEqualTo(1);
+	}
+
+	@Test
 	void whenNobodyDownloadsForADayThenThePdfIsDeletedNoPasswordChangesAndTheLettersPasswordStopsAtTheKenposDeadline() {
 		Kenpo kenpo = TestKenpos.allFactors(kenpos);
 		Member newcomer = LetterFixture.insuredWithoutAccount(members, jdbc, kenpo, null);
@@ -264,6 +304,23 @@ class LetterBatchTest {
 		assertThat(pages).hasSize(1);
 		console.get("/letters");
 		return LetterFixture.credentials(pages.get(insured.name()));
+	}
+
+	private long requestLetter(TestBrowser console, Kenpo kenpo, Member insured, String reason) {
+		console.get("/letters");
+		Page started = console.submit("/letters",
+				Map.of("scope", "HOUSEHOLD", "symbol", symbolOf(insured), "number", insured.number(), "reason", reason));
+		assertThat(started.path()).as(started.error()).matches("/letters/\\d+");
+		long id = Long.parseLong(started.path().substring("/letters/".length()));
+		assertThat(LetterFixture.awaitDone(batches, kenpo.id(), id).state()).isEqualTo(LetterBatch.State.READY);
+		return id;
+	}
+
+	private String[] download(TestBrowser console, long batch, Member insured) {
+		console.get("/letters/" + batch);
+		Download pdf = console.download("/letters/" + batch + "/pdf");
+		assertThat(pdf.status()).isEqualTo(200);
+		return LetterFixture.credentials(LetterFixture.pagesByName(pdf.body()).get(insured.name()));
 	}
 
 	private static String symbolOf(Member member) {
