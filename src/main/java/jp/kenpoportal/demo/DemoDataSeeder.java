@@ -2,10 +2,15 @@ package jp.kenpoportal.demo;
 
 import java.time.Clock;
 import java.time.Instant;
+import java.time.LocalDate;
+import java.time.YearMonth;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.List;
 
 import jp.kenpoportal.account.Account;
 import jp.kenpoportal.account.Accounts;
-import jp.kenpoportal.benefit.BenefitDecisions;
+import jp.kenpoportal.admin.imports.SystemImports;
 import jp.kenpoportal.medical.MedicalExpenses;
 import jp.kenpoportal.member.Member;
 import jp.kenpoportal.member.MemberDirectory;
@@ -25,9 +30,13 @@ import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * Seeds the demo kenpo once (profile {@code demo}); a kenpo that exists is left as it is. The
- * service data (claims, benefits, お知らせ, links) comes once per kenpo too, also into a demo
- * database made before the services existed.
+ * Seeds the demo kenpo once (profile {@code demo}); a kenpo that exists is left as it is. Its
+ * members, their existing web accounts, claims and benefit decisions come as the kenpo's core
+ * system delivers them: CSV files ({@link DemoFiles}) loaded through the imports (issue 11), the
+ * roster applied as the system's own. Only what no import carries is written directly: the
+ * kenpo, its terms, a 仮ユーザID account with its letter's password, お知らせ and links. The
+ * service data comes once per kenpo too, also into a demo database made before the services
+ * existed (the roster import then gives its members their person keys).
  */
 @Component
 @Profile("demo")
@@ -37,6 +46,8 @@ class DemoDataSeeder implements ApplicationRunner {
 
 	private static final Instant END_OF_TIME = Instant.parse("9999-12-31T00:00:00Z");
 
+	private static final ZoneId JAPAN = ZoneId.of("Asia/Tokyo");
+
 	private final KenpoDirectory kenpos;
 
 	private final MemberDirectory members;
@@ -45,7 +56,7 @@ class DemoDataSeeder implements ApplicationRunner {
 
 	private final MedicalExpenses medical;
 
-	private final BenefitDecisions benefits;
+	private final SystemImports imports;
 
 	private final Notices notices;
 
@@ -56,13 +67,13 @@ class DemoDataSeeder implements ApplicationRunner {
 	private final Environment environment;
 
 	DemoDataSeeder(KenpoDirectory kenpos, MemberDirectory members, Accounts accounts, MedicalExpenses medical,
-			BenefitDecisions benefits, Notices notices, TransactionTemplate tx, Clock clock, Environment environment) {
+			SystemImports imports, Notices notices, TransactionTemplate tx, Clock clock, Environment environment) {
 		this.environment = environment;
 		this.kenpos = kenpos;
 		this.members = members;
 		this.accounts = accounts;
 		this.medical = medical;
-		this.benefits = benefits;
+		this.imports = imports;
 		this.notices = notices;
 		this.tx = tx;
 		this.clock = clock;
@@ -72,11 +83,11 @@ class DemoDataSeeder implements ApplicationRunner {
 	public void run(ApplicationArguments args) {
 		for (DemoData.DemoKenpo demo : DemoData.all()) {
 			if (kenpos.findByCode(demo.kenpo().code()).isEmpty()) {
-				tx.executeWithoutResult(status -> seed(demo));
+				seed(demo);
 				log.info("Seeded demo kenpo {}", demo.kenpo().name());
 			}
 			Kenpo kenpo = kenpos.findByCode(demo.kenpo().code()).orElseThrow();
-			tx.executeWithoutResult(status -> seedServices(kenpo));
+			seedServices(demo, kenpo);
 			log.info("Demo kenpo {} at {} (links in mails: {})", kenpo.name(), localUrl(kenpo.host(), environment),
 					kenpo.publicBaseUrl());
 		}
@@ -90,35 +101,59 @@ class DemoDataSeeder implements ApplicationRunner {
 		return "http://" + host + ":" + environment.getProperty("local.server.port", "8080") + "/";
 	}
 
+	/** The kenpo, then its roster and accounts through the imports (each import its own transaction). */
 	private void seed(DemoData.DemoKenpo demo) {
-		Kenpo kenpo = kenpos.create(demo.kenpo());
-		kenpos.keepAccessAfterLoss(kenpo.id(), DemoData.accessMonthsAfterLoss(kenpo.code()));
-		kenpos.publishTerms(kenpo.id(), kenpo.name() + " Webサービス利用規約", DemoTerms.text(kenpo.name()));
+		Kenpo kenpo = tx.execute(status -> {
+			Kenpo created = kenpos.create(demo.kenpo());
+			kenpos.keepAccessAfterLoss(created.id(), DemoData.accessMonthsAfterLoss(created.code()));
+			kenpos.publishTerms(created.id(), created.name() + " Webサービス利用規約", DemoTerms.text(created.name()));
+			return created;
+		});
+		imports.roster(kenpo, DemoFiles.roster(demo), month(), today());
+		imports.accounts(kenpo, DemoFiles.accounts(demo), month(), today());
 		for (DemoData.DemoHousehold household : demo.households()) {
-			Member insured = null;
-			for (NewMember m : household.members()) {
-				Member saved = members.register(kenpo.id(), m);
-				if (saved.insured()) {
-					insured = saved;
-				}
+			if (household.temporaryLoginId()) {
+				// a 仮ユーザID with the password its letter printed (seed 002): no import carries a letter
+				NewMember insured = DemoFiles.insured(household);
+				Member member = members.findByNumber(kenpo.id(), insured.symbol(), insured.number(), insured.branch())
+					.orElseThrow();
+				accounts.open(kenpo.id(), member.id(), household.loginId(), true, household.initialPassword(),
+						household.email());
 			}
-			accounts.open(kenpo.id(), insured.id(), household.loginId(), household.temporaryLoginId(),
-					household.initialPassword(), household.email());
 		}
 	}
 
-	/** Claims, benefits, お知らせ and links of every household, unless the kenpo has claims already. */
-	private void seedServices(Kenpo kenpo) {
+	/**
+	 * Claims, benefits, お知らせ and links of every household, unless the kenpo has claims already:
+	 * the roster first (no change when it was loaded already; person keys for a demo database made
+	 * before the imports), then one 医療費 and one 給付 file for the kenpo.
+	 */
+	private void seedServices(DemoData.DemoKenpo demo, Kenpo kenpo) {
 		if (medical.newestPublishedMonth(kenpo.id(), END_OF_TIME).isPresent()) {
 			return;
 		}
+		imports.roster(kenpo, DemoFiles.roster(demo), month(), today());
 		Instant now = clock.instant();
+		List<String> claims = new ArrayList<>();
+		List<String> decisions = new ArrayList<>();
 		for (Account account : accounts.findAll(kenpo.id())) {
 			members.householdOf(kenpo.id(), account.memberId())
-				.ifPresent(household -> new DemoServiceData(medical, benefits, kenpo, household, now).seed());
+				.ifPresent(household -> new DemoServiceData(claims, decisions, kenpo, household, now).seed());
 		}
-		DemoNotices.seed(notices, kenpo, now);
-		DemoNotices.seedLinks(kenpos, kenpo);
+		imports.claims(kenpo, DemoFiles.file(DemoFiles.CLAIMS_HEADER, claims), month().minusMonths(1), today());
+		imports.decisions(kenpo, DemoFiles.file(DemoFiles.DECISIONS_HEADER, decisions), month().minusMonths(1), today());
+		tx.executeWithoutResult(status -> {
+			DemoNotices.seed(notices, kenpo, now);
+			DemoNotices.seedLinks(kenpos, kenpo);
+		});
 		log.info("Seeded demo claims, benefits and notices of {}", kenpo.name());
+	}
+
+	private LocalDate today() {
+		return LocalDate.ofInstant(clock.instant(), JAPAN);
+	}
+
+	private YearMonth month() {
+		return YearMonth.from(today());
 	}
 }

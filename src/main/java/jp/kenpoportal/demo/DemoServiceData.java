@@ -2,26 +2,21 @@ package jp.kenpoportal.demo;
 
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.LocalTime;
 import java.time.YearMonth;
 import java.time.ZoneId;
 import java.util.List;
 import java.util.Random;
 
-import jp.kenpoportal.benefit.BenefitDecisions;
 import jp.kenpoportal.benefit.BenefitKind;
-import jp.kenpoportal.benefit.NewDecision;
-import jp.kenpoportal.benefit.Payee;
 import jp.kenpoportal.medical.ClaimCategory;
-import jp.kenpoportal.medical.MedicalExpenses;
-import jp.kenpoportal.medical.NewClaim;
 import jp.kenpoportal.member.Household;
 import jp.kenpoportal.member.Member;
 import jp.kenpoportal.member.Sex;
 import jp.kenpoportal.tenant.Kenpo;
 
 /**
- * Realistic demo data of one household until the kenpo import exists: 27 months of claim
+ * Realistic demo data of one household, as the lines of the kenpo's 医療費 and 給付 files
+ * ({@link DemoFiles}; the seeder imports them): 27 months of claim
  * lines up to last month (医科外来 with 調剤, 歯科, one stay in hospital with its 高額療養費 and
  * 付加金, 訪問看護 after it for the older insured), each published on the 20th two months after
  * the treatment, so the newest months are not out yet; the household's other benefits; and a
@@ -40,9 +35,9 @@ final class DemoServiceData {
 	/** The demo kenpo's 付加給付: what a person paid in a month beyond this comes back. */
 	private static final long ADDITIONAL_BENEFIT_THRESHOLD = 25_000;
 
-	private final MedicalExpenses medical;
+	private final List<String> claims;
 
-	private final BenefitDecisions benefits;
+	private final List<String> decisionLines;
 
 	private final Kenpo kenpo;
 
@@ -56,10 +51,10 @@ final class DemoServiceData {
 
 	private int decisions;
 
-	DemoServiceData(MedicalExpenses medical, BenefitDecisions benefits, Kenpo kenpo, Household household,
-			Instant now) {
-		this.medical = medical;
-		this.benefits = benefits;
+	/** Adds the household's lines to {@code claims} and {@code decisions} (lines of the two files). */
+	DemoServiceData(List<String> claims, List<String> decisions, Kenpo kenpo, Household household, Instant now) {
+		this.claims = claims;
+		this.decisionLines = decisions;
 		this.kenpo = kenpo;
 		this.household = household;
 		this.random = new Random((kenpo.code() + household.symbol() + household.number()).hashCode());
@@ -195,7 +190,7 @@ final class DemoServiceData {
 		if (paid > limit) {
 			record(household.insured(), BenefitKind.HIGH_COST, month, null, null, null,
 					month.plusMonths(3).atDay(10 + random.nextInt(10)), paid - limit, 0, null,
-					adults.stream().map(Member::id).toList());
+					adults.stream().map(DemoFiles::personKey).toList());
 		}
 	}
 
@@ -205,8 +200,8 @@ final class DemoServiceData {
 
 	private long claim(Member person, YearMonth month, ClaimCategory category, String provider, int days, long total) {
 		long share = Math.round(total * shareTenths(person) / 100.0) * 10;
-		medical.record(kenpo.id(), person.id(),
-				new NewClaim(month, category, provider, days, total, total - share, share, published(month)));
+		claims.add(DemoFiles.line(DemoFiles.personKey(person), month, label(category), provider, days, total,
+				total - share, 0, share, published(month)));
 		return share;
 	}
 
@@ -225,14 +220,14 @@ final class DemoServiceData {
 	}
 
 	private void record(Member person, BenefitKind kind, YearMonth month, LocalDate from, LocalDate to, String provider,
-			LocalDate decided, long amount, long directPayment, Long cost, List<Long> covered) {
+			LocalDate decided, long amount, long directPayment, Long cost, List<String> covered) {
 		boolean toAccount = kind != BenefitKind.SICKNESS_ALLOWANCE && kind != BenefitKind.MATERNITY_ALLOWANCE;
 		String number = "%s-%s%s-%03d".formatted(decided.getYear(), household.symbol(), household.number(), ++decisions);
-		benefits.record(kenpo.id(), person.id(),
-				new NewDecision(number, kind, month, from, to, provider, decided, amount, decided.plusDays(14),
-						toAccount ? Payee.MEMBER_ACCOUNT : Payee.EMPLOYER, toAccount ? "さくら銀行 本店営業部" : null,
-						toAccount ? "%04d".formatted(random.nextInt(10_000)) : null,
-						decided.atTime(LocalTime.of(9, 0)).atZone(JAPAN).toInstant(), directPayment, cost, covered));
+		// published on the day of the decision (a file's 公開日 is a day: from 0:00 in Japan)
+		decisionLines.add(DemoFiles.line(number, DemoFiles.personKey(person), label(kind), month, from, to, provider,
+				decided, decided.plusDays(14), amount, directPayment, cost, toAccount ? "本人口座" : "事業所",
+				toAccount ? "さくら銀行 本店営業部" : null, toAccount ? "%04d".formatted(random.nextInt(10_000)) : null,
+				covered.isEmpty() ? null : String.join(" ", covered), decided));
 	}
 
 	/** Covered that month: born and insured by then. */
@@ -246,9 +241,34 @@ final class DemoServiceData {
 		return person.burdenRatio() == null ? 3 : person.burdenRatio();
 	}
 
-	/** Claims of a month come out on the 20th two months later. */
-	private static Instant published(YearMonth month) {
-		return month.plusMonths(2).atDay(20).atStartOfDay(JAPAN).toInstant();
+	/** Claims of a month come out on the 20th two months later (from 0:00 in Japan). */
+	private static LocalDate published(YearMonth month) {
+		return month.plusMonths(2).atDay(20);
+	}
+
+	/** 区分 as the 医療費 file names it. */
+	private static String label(ClaimCategory category) {
+		return switch (category) {
+			case INPATIENT -> "入院";
+			case OUTPATIENT -> "外来";
+			case DENTAL -> "歯科";
+			case PHARMACY -> "調剤";
+			case HOME_NURSING -> "訪問看護";
+		};
+	}
+
+	/** 種別 as the 給付 file names it. */
+	private static String label(BenefitKind kind) {
+		return switch (kind) {
+			case HIGH_COST -> "高額療養費";
+			case COPAY_REFUND -> "一部負担還元金";
+			case FAMILY_ADDITIONAL -> "家族療養費付加金";
+			case MEDICAL_REIMBURSEMENT -> "療養費";
+			case SICKNESS_ALLOWANCE -> "傷病手当金";
+			case MATERNITY_ALLOWANCE -> "出産手当金";
+			case CHILDBIRTH_LUMP_SUM -> "出産育児一時金";
+			default -> throw new IllegalArgumentException("no demo decision of kind " + kind);
+		};
 	}
 
 	/** A cost in whole tens of yen (medical fees are points of 10 yen). */

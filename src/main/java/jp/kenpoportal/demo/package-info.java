@@ -1,5 +1,5 @@
 /**
  * The demo kenpo and members, loaded through the other modules' APIs like real data.
  */
-@org.springframework.modulith.ApplicationModule(allowedDependencies = { "account", "benefit", "flu", "medical", "member", "portal", "tenant" })
+@org.springframework.modulith.ApplicationModule(allowedDependencies = { "account", "admin :: imports", "benefit", "flu", "medical", "member", "portal", "tenant" })
 package jp.kenpoportal.demo;

@@ -9,6 +9,9 @@ public interface MemberDirectory {
 	Optional<Member> find(long kenpoId, long memberId);
 
 	/** Everyone in the household of the given member, the insured first. */
+	/** The roster row of a 記号・番号・枝番 (e.g. one a roster import brought). */
+	Optional<Member> findByNumber(long kenpoId, String symbol, String number, String branch);
+
 	List<Member> household(long kenpoId, long memberId);
 
 	/** The household of the given member as one value, the insured first. */

@@ -107,23 +107,47 @@ class ImportRunner {
 		held.add(jobId);
 		executor.execute(() -> {
 			try {
-				ImportJob job = jobs.find(kenpo.id(), jobId).orElseThrow();
-				Merger merger = mergers.get(job.kind());
-				Outcome outcome = merge(kenpo, job, merger, null);
-				finish(kenpo, jobId, outcome.state, outcome.counts, outcome.failure, outcome.failureArg,
-						outcome.problems.size());
-				if (outcome.state == ImportState.FAILED) {
-					transactions.executeWithoutResult(s -> merger.discard(jobId));
-				}
-			}
-			catch (RuntimeException e) {
-				log.error("import job {} failed to apply", jobId, e);
-				finish(kenpo, jobId, ImportState.FAILED, Counts.NONE, "imports.error.internal", null, 0);
+				applyNow(kenpo, jobId);
 			}
 			finally {
 				held.remove(jobId);
 			}
 		});
+	}
+
+	/**
+	 * Checks and merges (a roster: previews) the spooled file on the calling thread, for a
+	 * caller that needs the data in place when it returns (the demo seeder); the file is deleted.
+	 */
+	void checkHere(Kenpo kenpo, long jobId, SpooledFile file) {
+		try {
+			checkNow(kenpo, jobId, file);
+		}
+		catch (RuntimeException | IOException e) {
+			log.error("import job {} failed", jobId, e);
+			finish(kenpo, jobId, ImportState.FAILED, Counts.NONE, "imports.error.internal", null, 0);
+		}
+		finally {
+			file.delete();
+		}
+	}
+
+	/** Applies a previewed roster on the calling thread. */
+	void applyNow(Kenpo kenpo, long jobId) {
+		try {
+			ImportJob job = jobs.find(kenpo.id(), jobId).orElseThrow();
+			Merger merger = mergers.get(job.kind());
+			Outcome outcome = merge(kenpo, job, merger, null);
+			finish(kenpo, jobId, outcome.state, outcome.counts, outcome.failure, outcome.failureArg,
+					outcome.problems.size());
+			if (outcome.state == ImportState.FAILED) {
+				transactions.executeWithoutResult(s -> merger.discard(jobId));
+			}
+		}
+		catch (RuntimeException e) {
+			log.error("import job {} failed to apply", jobId, e);
+			finish(kenpo, jobId, ImportState.FAILED, Counts.NONE, "imports.error.internal", null, 0);
+		}
 	}
 
 	/**

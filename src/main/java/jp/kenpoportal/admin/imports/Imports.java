@@ -75,6 +75,31 @@ class Imports {
 		return job;
 	}
 
+	/**
+	 * Receives a file from the system itself (no staff member, no API client) and runs it on the
+	 * calling thread: checked, merged, and a roster applied at once (the system confirms its own
+	 * file). Returns the finished job.
+	 */
+	ImportJob loadHere(Kenpo kenpo, ImportKind kind, String fileName, InputStream in, YearMonth month,
+			LocalDate created) throws IOException {
+		SpooledFile file = SpooledFile.spool(in, spool);
+		long id = jobs.create(kenpo.id(), kind, cleanName(fileName), file, month.atDay(1), created, null, null,
+				clock.instant());
+		audit.received(jobs.find(kenpo.id(), id).orElseThrow());
+		if (jobs.appliedWithSameContent(kenpo.id(), kind, file.sha256()).isPresent()) {
+			file.delete();
+			jobs.finish(id, ImportState.UNCHANGED, Counts.NONE, "imports.result.sameFile", null, 0, clock.instant());
+			ImportJob unchanged = jobs.find(kenpo.id(), id).orElseThrow();
+			audit.finished(unchanged);
+			return unchanged;
+		}
+		runner.checkHere(kenpo, id, file);
+		if (jobs.transition(kenpo.id(), id, ImportState.PREVIEW, ImportState.APPLYING)) {
+			runner.applyNow(kenpo, id);
+		}
+		return jobs.find(kenpo.id(), id).orElseThrow();
+	}
+
 	/** Applies a previewed roster; false when it is no longer waiting for confirmation. */
 	boolean confirm(Kenpo kenpo, ImportJob job, long staffId) {
 		if (!jobs.transition(kenpo.id(), job.id(), ImportState.PREVIEW, ImportState.APPLYING)) {

@@ -37,6 +37,14 @@ class JdbcMemberDirectory implements MemberDirectory {
 	}
 
 	@Override
+	public Optional<Member> findByNumber(long kenpoId, String symbol, String number, String branch) {
+		return jdbc.sql("select * from member where kenpo_id = ? and symbol = ? and number = ? and branch = ?")
+			.params(kenpoId, symbol, number, branch)
+			.query(JdbcMemberDirectory::map)
+			.optional();
+	}
+
+	@Override
 	public List<Member> household(long kenpoId, long memberId) {
 		return jdbc.sql("""
 				select m.* from member m
