@@ -72,7 +72,7 @@ class DemoRosterTest {
 				.param(kenpo.id()).query(Long.class).single()).as(code + ": every person has the roster's key")
 				.isEqualTo(persons.get(code).longValue());
 			assertThat(jdbc.sql("select count(*) from medical_claim where kenpo_id = ?").param(kenpo.id())
-				.query(Long.class).single()).as(code + " claims").isGreaterThan(50);
+				.query(Long.class).single()).as(code + " claims").isGreaterThan(20);
 			assertThat(jdbc.sql("select count(*) from benefit_decision where kenpo_id = ?").param(kenpo.id())
 				.query(Long.class).single()).as(code + " decisions").isPositive();
 		}

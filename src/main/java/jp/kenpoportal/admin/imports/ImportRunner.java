@@ -245,7 +245,8 @@ class ImportRunner {
 			});
 		}
 		catch (DataAccessException e) {
-			// a constraint of the tables refused the merge (e.g. two persons swapping 記号・番号 in one file)
+			// a constraint of the tables refused the merge (e.g. a file giving a person the 記号・番号・枝番 of
+			// one who is missing from it and so stays on the roster with it)
 			log.warn("import job {} refused by the database: {}", job.id(), e.getMostSpecificCause().getMessage());
 			outcome = Outcome.failed("imports.error.mergeRefused", null);
 		}
