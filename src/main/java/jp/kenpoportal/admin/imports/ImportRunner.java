@@ -137,9 +137,12 @@ class ImportRunner {
 		try {
 			ImportJob job = jobs.find(kenpo.id(), jobId).orElseThrow();
 			Merger merger = mergers.get(job.kind());
-			Outcome outcome = merge(kenpo, job, merger, null);
+			ImportPhases phases = new ImportPhases();
+			Outcome outcome = merge(kenpo, job, merger, null, phases);
 			finish(kenpo, jobId, outcome.state, outcome.counts, outcome.failure, outcome.failureArg,
 					outcome.problems.size());
+			phases.end("finish");
+			log.info("import job {} ({}) {}: {}", jobId, job.kind(), outcome.state, phases);
 			if (outcome.state == ImportState.FAILED) {
 				transactions.executeWithoutResult(s -> merger.discard(jobId));
 			}
@@ -176,6 +179,7 @@ class ImportRunner {
 		ImportJob job = jobs.find(kenpo.id(), jobId).orElseThrow();
 		Merger merger = mergers.get(job.kind());
 		jobs.start(jobId, clock.instant());
+		ImportPhases phases = new ImportPhases();
 		Path clean = Files.createTempFile(file.path().getParent(), "import-clean-", ".csv");
 		try {
 			FileCheck.Outcome checked;
@@ -185,6 +189,7 @@ class ImportRunner {
 						(bytes, rows) -> jobs.progress(jobId, bytes, rows));
 				errorCount = sink.count();
 			}
+			phases.end("check");
 			if (checked.encoding() != null) {
 				jobs.encoding(jobId, checked.encoding());
 			}
@@ -195,9 +200,11 @@ class ImportRunner {
 				return;
 			}
 			jobs.state(jobId, job.kind().previewed() ? ImportState.VALIDATING : ImportState.APPLYING);
-			Outcome outcome = merge(kenpo, job, merger, clean);
+			Outcome outcome = merge(kenpo, job, merger, clean, phases);
 			finish(kenpo, jobId, outcome.state, outcome.counts, outcome.failure, outcome.failureArg,
 					outcome.problems.size());
+			phases.end("finish");
+			log.info("import job {} ({}) {}: {}", jobId, job.kind(), outcome.state, phases);
 		}
 		finally {
 			Files.deleteIfExists(clean);
@@ -208,7 +215,7 @@ class ImportRunner {
 	 * The transaction: lock, refuse an older file, COPY (when a clean file is given), check
 	 * across rows, then preview or merge. Problems roll it all back and go to the error report.
 	 */
-	private Outcome merge(Kenpo kenpo, ImportJob job, Merger merger, Path clean) {
+	private Outcome merge(Kenpo kenpo, ImportJob job, Merger merger, Path clean, ImportPhases phases) {
 		Outcome outcome;
 		try {
 			outcome = transactions.execute(status -> {
@@ -216,6 +223,7 @@ class ImportRunner {
 					.params((int) kenpo.id(), 1100 + job.kind().ordinal())
 					.query()
 					.singleRow();
+				phases.end("lock");
 				Optional<LocalDate> newer = jobs.newerApplied(kenpo.id(), job.kind(), job.targetMonth(),
 						job.fileCreatedOn());
 				if (newer.isPresent()) {
@@ -229,7 +237,9 @@ class ImportRunner {
 					catch (IOException e) {
 						throw new java.io.UncheckedIOException(e);
 					}
+					phases.end("copy");
 					List<StagedRowProblem> problems = merger.problems(job.id());
+					phases.end("checks");
 					if (!problems.isEmpty()) {
 						status.setRollbackOnly();
 						return new Outcome(ImportState.FAILED, Counts.NONE, "imports.error.rows",
@@ -237,12 +247,15 @@ class ImportRunner {
 					}
 				}
 				if (clean != null && job.kind().previewed()) {
-					return new Outcome(ImportState.PREVIEW, merger.preview(kenpo.id(), job.id(), job.fileCreatedOn()),
-							null, null, List.of());
+					Counts preview = merger.preview(kenpo.id(), job.id(), job.fileCreatedOn());
+					phases.end("preview");
+					return new Outcome(ImportState.PREVIEW, preview, null, null, List.of());
 				}
-				return new Outcome(ImportState.APPLIED, merger.apply(kenpo.id(), job.id(), job.fileCreatedOn()), null,
-						null, List.of());
+				Counts applied = merger.apply(kenpo.id(), job.id(), job.fileCreatedOn());
+				phases.end("merge");
+				return new Outcome(ImportState.APPLIED, applied, null, null, List.of());
 			});
+			phases.end("commit");
 		}
 		catch (DataAccessException e) {
 			// a constraint of the tables refused the merge (e.g. a file giving a person the 記号・番号・枝番 of

@@ -4,6 +4,8 @@ import java.io.BufferedWriter;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.Reader;
+import java.io.Writer;
+import java.sql.Connection;
 import java.lang.management.ManagementFactory;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -17,6 +19,8 @@ import java.util.Random;
 import java.util.Set;
 import java.util.concurrent.locks.LockSupport;
 
+import javax.sql.DataSource;
+
 import jp.kenpoportal.KenpoPortalApplication;
 import jp.kenpoportal.common.BulkCopy;
 import jp.kenpoportal.tenant.Kenpo;
@@ -24,6 +28,8 @@ import jp.kenpoportal.tenant.KenpoDirectory;
 import jp.kenpoportal.tenant.NewKenpo;
 import jp.kenpoportal.tenant.PasswordRules;
 import jp.kenpoportal.tenant.SecondFactor;
+
+import org.postgresql.PGConnection;
 
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
@@ -37,9 +43,13 @@ import org.springframework.transaction.support.TransactionTemplate;
  * Starts the portal in this JVM on a fresh embedded PostgreSQL, generates a roster of N persons
  * and M claim lines reproducibly (fixed seed), imports both through the import code (spool,
  * streaming check, COPY into staging, set-based merge, commit; the roster through its preview and
- * confirmation), then COPYs the same claim lines raw into a table of the same columns in the same
- * run, and reports rows per second of each, the heap after a full GC at the start and the end,
- * and the process's peak RSS (VmHWM).
+ * confirmation), then COPYs the same rows raw into {@code medical_claim} itself in the same run
+ * (the issue's baseline; the file's text into an unlogged table as a second reference), and
+ * reports rows per second of each, the heap after a full GC at the start and the end, and the
+ * process's peak RSS (VmHWM). Optionally an account migration ({@code bench.accounts}).
+ * <p>
+ * The file is the whole import here, not HTTP: {@code Imports.submit} spools the stream as an
+ * upload would.
  */
 public final class ImportBenchmark {
 
@@ -52,8 +62,11 @@ public final class ImportBenchmark {
 		Path dir = Path.of(System.getProperty("bench.dir", "target/bench-imports"), String.valueOf(System.currentTimeMillis()));
 		Files.createDirectories(dir);
 		ConfigurableApplicationContext app = new SpringApplicationBuilder(KenpoPortalApplication.class)
-			.run("--server.port=0", "--server.address=127.0.0.1", "--portal.data-dir=" + dir.resolve("data"),
-					"--portal.imports.spool-dir=" + dir.resolve("spool"), "--logging.level.root=WARN");
+			.run("--server.port=0", "--management.server.port=0", "--server.address=127.0.0.1", "--portal.data-dir=" + dir.resolve("data"),
+					"--portal.imports.spool-dir=" + dir.resolve("spool"), "--logging.level.root=WARN",
+					// each job's steps and the claim merge's statements, with their times
+					"--logging.level.jp.kenpoportal.admin.imports.ImportRunner=INFO",
+					"--logging.level.jp.kenpoportal.medical.ClaimMerge=DEBUG");
 		try {
 			run(app, dir, persons, claims);
 		}
@@ -91,13 +104,100 @@ public final class ImportBenchmark {
 		System.out.printf("claims: %,d lines in %.1f s = %,.0f rows/s (inserted %,d)%n", claims, claimSeconds,
 				claims / claimSeconds, claimsDone.inserted());
 
-		double rawSeconds = rawCopy(app, jdbc, claimFile);
-		System.out.printf("raw COPY of the same claim lines: %.1f s = %,.0f rows/s%n", rawSeconds, claims / rawSeconds);
-		System.out.printf("claims import / raw COPY: %.0f %%%n", 100 * rawSeconds / claimSeconds);
+		if (Boolean.parseBoolean(System.getProperty("bench.raw", "true"))) {
+			double tableSeconds = rawCopyIntoTable(app, jdbc, kenpo, dir);
+			System.out.printf("raw COPY of the same rows into medical_claim (indexes, constraints, commit): %.1f s = %,.0f rows/s%n",
+					tableSeconds, claims / tableSeconds);
+			System.out.printf("claims import / raw COPY into medical_claim: %.0f %%%n", 100 * tableSeconds / claimSeconds);
+			double rawSeconds = rawCopy(app, jdbc, claimFile);
+			System.out.printf("(second reference) raw COPY of the file's text into an unlogged table without indexes: %.1f s = %,.0f rows/s%n",
+					rawSeconds, claims / rawSeconds);
+			System.out.printf("(second reference) claims import / raw COPY into the unlogged text table: %.0f %%%n",
+					100 * rawSeconds / claimSeconds);
+		}
+		int accounts = Integer.getInteger("bench.accounts", 0);
+		if (accounts > 0) {
+			accountMigration(app, imports, jobs, jdbc, kenpo, dir, accounts);
+		}
 		long heapEnd = heapAfterGc();
 		System.out.printf("heap after GC: start %,d MiB, end %,d MiB (difference %+d MiB)%n", heapStart >> 20,
 				heapEnd >> 20, (heapEnd - heapStart) >> 20);
 		System.out.println("peak RSS (VmHWM): " + peakRss());
+	}
+
+	/**
+	 * The old system's web accounts of the first N 本人 (branch 00), whose import hashes each
+	 * one's initial password (Argon2), timed against the same number of hashes one after the
+	 * other on this thread, measured on a sample of 200 in the same run.
+	 */
+	private static void accountMigration(ConfigurableApplicationContext app, Imports imports, ImportJobs jobs,
+			JdbcClient jdbc, Kenpo kenpo, Path dir, int accounts) throws IOException {
+		Path file = dir.resolve("accounts.csv");
+		try (BufferedWriter out = Files.newBufferedWriter(file, StandardCharsets.UTF_8)) {
+			out.write(String.join(",", AccountFormat.HEADERS) + "\r\n");
+			for (String key : jdbc.sql("select person_key from member where kenpo_id = ? and branch = '00' order by id limit ?")
+				.params(kenpo.id(), accounts)
+				.query(String.class)
+				.list()) {
+				out.write(key + ",old." + key.toLowerCase(java.util.Locale.ROOT) + "," + key + "@example.com\r\n");
+			}
+		}
+		long start = System.nanoTime();
+		ImportJob a = submit(imports, kenpo, ImportKind.ACCOUNTS, file, "2026-11");
+		ImportJob done = await(jobs, kenpo, a.id(), ImportState.APPLIED);
+		double seconds = (System.nanoTime() - start) / 1e9;
+		System.out.printf("accounts: %,d in %.1f s = %,.0f accounts/s (opened %,d)%n", accounts, seconds,
+				accounts / seconds, done.inserted());
+		jp.kenpoportal.account.PasswordHasher hasher = app.getBean(jp.kenpoportal.account.PasswordHasher.class);
+		long sampleStart = System.nanoTime();
+		for (int i = 0; i < 200; i++) {
+			hasher.hash("1000001" + i + "19800101");
+		}
+		double perHash = (System.nanoTime() - sampleStart) / 1e9 / 200;
+		System.out.printf("accounts: one hash after another would take %.1f s (%.1f ms a hash, %d cores)%n",
+				perHash * accounts, perHash * 1000, Runtime.getRuntime().availableProcessors());
+	}
+
+	/**
+	 * The issue's baseline: a raw COPY of the same rows into the same table. The rows the import
+	 * applied are COPYed out (kenpo and member resolved, as COPY needs them), deleted and the
+	 * table vacuumed, so it is as it was before the import (an own-deleted row left in the
+	 * unique index would slow the COPY down); then COPYed back into {@code medical_claim} with
+	 * its indexes, foreign key and checks, timed up to its commit as the import is.
+	 */
+	private static double rawCopyIntoTable(ConfigurableApplicationContext app, JdbcClient jdbc, Kenpo kenpo, Path dir)
+			throws Exception {
+		String columns = "kenpo_id, member_id, service_month, category, provider_name, days, total_cost, insurer_paid,"
+				+ " public_paid, patient_paid, published_at";
+		Path rows = dir.resolve("medical_claim.csv");
+		DataSource dataSource = app.getBean(DataSource.class);
+		try (Connection c = dataSource.getConnection();
+				Writer out = Files.newBufferedWriter(rows, StandardCharsets.UTF_8)) {
+			c.unwrap(PGConnection.class).getCopyAPI().copyOut("copy (select " + columns
+					+ " from medical_claim where kenpo_id = " + kenpo.id() + " order by id) to stdout (format csv)", out);
+		}
+		long before = jdbc.sql("select count(*) from medical_claim where kenpo_id = ?").param(kenpo.id())
+			.query(Long.class).single();
+		jdbc.sql("delete from medical_claim where kenpo_id = ?").param(kenpo.id()).update();
+		jdbc.sql("vacuum (analyze) medical_claim").update();
+		BulkCopy copy = app.getBean(BulkCopy.class);
+		long start = System.nanoTime();
+		app.getBean(TransactionTemplate.class).executeWithoutResult(s -> {
+			try (Reader in = Files.newBufferedReader(rows, StandardCharsets.UTF_8)) {
+				copy.copyIn("copy medical_claim (" + columns + ") from stdin (format csv)", in);
+			}
+			catch (IOException e) {
+				throw new java.io.UncheckedIOException(e);
+			}
+		});
+		double seconds = (System.nanoTime() - start) / 1e9;
+		long after = jdbc.sql("select count(*) from medical_claim where kenpo_id = ?").param(kenpo.id())
+			.query(Long.class).single();
+		if (after != before) {
+			throw new IllegalStateException("raw COPY put back " + after + " rows of " + before);
+		}
+		Files.delete(rows);
+		return seconds;
 	}
 
 	/** The same lines into a table of the same columns, the text as it is in the file: COPY alone. */
