@@ -17,7 +17,7 @@ import com.code_intelligence.jazzer.junit.FuzzTest;
  */
 class TypedInputFuzzTest {
 
-	@FuzzTest(maxDuration = "5m")
+	@FuzzTest(maxDuration = "3m")
 	void everyKindOfTypedInputIsNormalisedWithoutControlCharacters(FuzzedDataProvider data) {
 		String raw = data.consumeRemainingAsString();
 		for (String normalised : new String[] { TypedInput.text(raw), TypedInput.userId(raw),
