@@ -20,6 +20,7 @@ import jp.kenpoportal.common.TypedInput;
 import jp.kenpoportal.tenant.CharacterClass;
 import jp.kenpoportal.tenant.PasswordRules;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
 
 /**
  * Any typed password, against any kenpo's rules and any member's context, is answered with
@@ -74,6 +75,16 @@ class PasswordPolicyFuzzTest {
 		if (broken.isEmpty()) {
 			assertThat(password.codePointCount(0, password.length())).isBetween(min, max);
 		}
+	}
+
+	/** Found by fuzzing: an emoji (or a 𠮷) before the birth date made the birth-date rule throw. */
+	@Test
+	void whenACharacterBeyondTheBasicPlaneComesBeforeTheBirthDateThenTheRuleIsNamed() {
+		PasswordRules rules = new PasswordRules(8, 64, "-_!", Set.of());
+		PasswordContext member = new PasswordContext("yamada01", LocalDate.of(1985, 3, 12), null);
+
+		assertThat(policy.check(rules, "😀😀😀😀19850312", member)).contains(new PolicyViolation("password.error.birthDate"));
+		assertThat(policy.check(rules, "𠮷野家-1985/03/12", member)).contains(new PolicyViolation("password.error.birthDate"));
 	}
 
 	private static void assertWorded(PolicyViolation v) {
