@@ -9,13 +9,14 @@ import java.util.List;
 
 import com.code_intelligence.jazzer.api.FuzzedDataProvider;
 import com.code_intelligence.jazzer.junit.FuzzTest;
+import org.junit.jupiter.api.Test;
 
 /**
  * Whatever members typed as the account holder's name, and whatever the bank list holds, the
  * 全銀 file either parses back with the tests' own reader ({@link ZenginFile}: 120-byte Shift_JIS
  * records with CR LF, header, data, trailer, end) with every field as given, or is refused whole
- * with an {@link IllegalArgumentException} when a value cannot be encoded; a file made only of
- * encodable values is never refused. Kept inputs:
+ * with an {@link IllegalArgumentException} when a value cannot be encoded or the holder's name is
+ * blank; a file made only of encodable values is never refused. Kept inputs:
  * {@code src/test/resources/jp/kenpoportal/flu/ZenginTransferFuzzTestInputs/}.
  */
 class ZenginTransferFuzzTest {
@@ -36,7 +37,7 @@ class ZenginTransferFuzzTest {
 			String bankName = ZenginKana.of(data.consumeString(20)).orElse("");
 			String accountNumber = digits(data, 7);
 			long amount = data.consumeBoolean() ? data.consumeLong(0, 9_999_999_999L) : data.consumeLong();
-			encodable &= ZenginKana.valid(holder) && amount >= 0 && amount <= 9_999_999_999L;
+			encodable &= ZenginKana.valid(holder) && !holder.isBlank() && amount >= 0 && amount <= 9_999_999_999L;
 			total += Math.max(0, amount);
 			transfers.add(new ZenginTransfer.Transfer(digits(data, 4), bankName, digits(data, 3), "ﾎﾝﾃﾝ",
 					String.valueOf(data.pickValue(new int[] { 1, 2, 4 })), accountNumber, holder, amount,
@@ -63,6 +64,16 @@ class ZenginTransferFuzzTest {
 			assertThat(d.amount()).isEqualTo(t.amount());
 			assertThat(d.accountNumber()).isEqualTo(t.accountNumber());
 			assertThat(d.accountType()).isEqualTo(t.accountType());
+		}
+	}
+
+	/** Found by fuzzing: a blank 受取人名 was written as spaces instead of being refused. */
+	@Test
+	void whenTheHolderNameIsBlankThenNothingIsWritten() {
+		for (String blank : new String[] { "", "   " }) {
+			assertThatThrownBy(() -> ZenginTransfer.write(PAYER, LocalDate.of(2026, 11, 30), List.of(
+					new ZenginTransfer.Transfer("0005", "ﾐﾂﾋﾞｼ", "001", "ﾎﾝﾃﾝ", "1", "0012345", blank, 4000, "1"))))
+				.isInstanceOf(IllegalArgumentException.class);
 		}
 	}
 
