@@ -210,6 +210,20 @@ class SecurityEvidenceTest {
 			.allSatisfy(line -> assertThat(line).matches("^\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}:\\d{2}\\.\\d{3}(Z|[+-]\\d{2}:\\d{2}) .*"));
 	}
 
+	/** ASVS 16.4.1: typed text with line breaks never becomes a log line of its own. */
+	@Test
+	void whenTypedTextHoldsALineBreakThenNoForgedLogLineAppears() throws Exception {
+		String forged = "FORGED-" + System.nanoTime();
+		TestBrowser browser = new TestBrowser(port, "sakura.localhost");
+		browser.get("/login");
+		browser.submit("/login", Map.of("userId", "nobody\r\n2026-01-01T00:00:00.000Z ERROR " + forged, "password",
+				"x\n" + forged));
+
+		java.nio.file.Path log = java.nio.file.Path.of("target/test-logs/portal.log");
+		assertThat(java.nio.file.Files.readAllLines(log, StandardCharsets.UTF_8))
+			.noneMatch(line -> line.contains(forged));
+	}
+
 	private String sessionCookie(String host, String path, String name) throws Exception {
 		HttpResponse<String> answer = send(host, path, "GET", Map.of("X-Forwarded-Proto", "https"));
 		return answer.headers().allValues("Set-Cookie").stream().filter(c -> c.startsWith(name + "=")).findFirst()
