@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.code_intelligence.jazzer.api.FuzzedDataProvider;
 import com.code_intelligence.jazzer.junit.FuzzTest;
+import org.junit.jupiter.api.Test;
 
 /**
  * Any file a member uploads as a receipt is either refused with one of the reasons that have a
@@ -37,9 +38,19 @@ class ReceiptCheckFuzzTest {
 	void anyUploadedFileNameIsShownWithoutPathControlsOrABrokenCharacter(FuzzedDataProvider data) {
 		String shown = FluReceipts.displayName(data.consumeRemainingAsString(), ReceiptType.PDF);
 		assertThat(shown).isNotBlank().doesNotContain("/", "\\");
-		assertThat(shown.codePoints().noneMatch(c -> Character.isISOControl(c) || Character.isSurrogate((char) c)))
+		assertThat(shown.codePoints().noneMatch(c -> Character.isISOControl(c) || Character.getType(c) == Character.FORMAT
+				|| Character.getType(c) == Character.SURROGATE))
 			.as("no control character or lone surrogate in [%s]", shown)
 			.isTrue();
 		assertThat(shown.codePointCount(0, shown.length())).isLessThanOrEqualTo(100);
+	}
+
+	/** Found by fuzzing: C1 control characters were kept and the cut at 100 chars split an emoji. */
+	@Test
+	void whenANameHoldsC1ControlsOrEndsPastOneHundredCharactersThenItIsShownWhole() {
+		assertThat(FluReceipts.displayName("領収書\u0085\u009b.pdf", ReceiptType.PDF)).isEqualTo("領収書.pdf");
+		String shown = FluReceipts.displayName("あ".repeat(99) + "😀😀", ReceiptType.PDF);
+		assertThat(shown).isEqualTo("あ".repeat(99) + "😀");
+		assertThat(FluReceipts.displayName("C:\\tmp\u2028x/receipt.jpg", ReceiptType.JPEG)).isEqualTo("receipt.jpg");
 	}
 }
