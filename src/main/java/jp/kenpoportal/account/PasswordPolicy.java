@@ -117,7 +117,7 @@ public class PasswordPolicy {
 			passayRules.add(new UsernameRule(false, true));
 		}
 		if (member.birthDate() != null) {
-			passayRules.add(new IllegalRegexRule(birthDatePattern(member.birthDate()), false));
+			passayRules.add(new BirthDateRule(birthDatePattern(member.birthDate())));
 		}
 		if (member.initialPassword() != null) {
 			passayRules.add(new SourceRule());

@@ -79,13 +79,19 @@ public class FluReceipts {
 				rs.getString("file_name"), rs.getInt("size"), rs.getString("sha256"));
 	}
 
-	/** The name the member's file had, for the list only: path, control characters and length cut. */
+	/**
+	 * The name the member's file had, for the list only: path, control characters and length cut.
+	 * Unicode's control and format categories ({@code \p{Cntrl}} is ASCII's only, and let C1
+	 * controls through), a path across line separators too, and the cut at 100 characters, not
+	 * chars, so no half of an emoji is left (both found by fuzzing).
+	 */
 	static String displayName(String name, ReceiptType type) {
-		String base = name == null ? "" : name.replaceAll(".*[/\\\\]", "").replaceAll("[\\p{Cntrl}\\p{Cf}]", "").strip();
+		String base = name == null ? ""
+				: name.replaceAll("(?s).*[/\\\\]", "").replaceAll("[\\p{Cc}\\p{Cf}\\p{Cs}]", "").strip();
 		if (base.isEmpty()) {
 			base = "receipt." + type.extension();
 		}
-		return base.length() > 100 ? base.substring(0, 100) : base;
+		return base.codePointCount(0, base.length()) > 100 ? base.substring(0, base.offsetByCodePoints(0, 100)) : base;
 	}
 
 	static String sha256(byte[] bytes) {

@@ -50,6 +50,10 @@ public final class ZenginTransfer {
 	}
 
 	private static String data(Transfer t) {
+		// 受取人名 is the one name a bank checks against the account: a blank one is refused, not sent
+		if (t.holder() == null || t.holder().isBlank()) {
+			throw new IllegalArgumentException("no account holder name for customer " + t.customerCode());
+		}
 		// 手形交換所番号 unused (4 spaces); 新規コード 0; 顧客コード1/2 our reference; 振込指定区分 7 電信; no EDI
 		return "2" + num(t.bankCode(), 4) + text(t.bankName(), 15) + num(t.branchCode(), 3) + text(t.branchName(), 15)
 				+ " ".repeat(4) + num(t.accountType(), 1) + num(t.accountNumber(), 7) + text(t.holder(), 30)
