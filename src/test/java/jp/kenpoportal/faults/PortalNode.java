@@ -46,6 +46,11 @@ final class PortalNode {
 	}
 
 	void start() throws IOException {
+		start(Map.of());
+	}
+
+	/** Starts the node with these variables added to the shared ones (libfaketime's, for a clock off). */
+	void start(Map<String, String> extraEnv) throws IOException {
 		Files.createDirectories(dir);
 		List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
 				"-Xmx384m", "-XX:+UseSerialGC", "-jar", jar.toString()));
@@ -56,6 +61,7 @@ final class PortalNode {
 		builder.environment().put("PORT", String.valueOf(port));
 		builder.environment().put("MANAGEMENT_PORT", String.valueOf(managementPort));
 		builder.environment().put("PORTAL_DATA_DIR", dir.resolve("data").toString());
+		builder.environment().putAll(extraEnv);
 		process = builder.start();
 		starts++;
 	}
@@ -107,6 +113,29 @@ final class PortalNode {
 		process.destroy();
 		process.waitFor();
 		return Duration.ofNanos(System.nanoTime() - start);
+	}
+
+	long pid() {
+		return process.pid();
+	}
+
+	/** The time the node's own clock tells, from the Date header of its answer (second precision). */
+	java.time.Instant clock() {
+		try {
+			HttpResponse<Void> answer = HTTP.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/login"))
+				.header("Host", "kaede.localhost")
+				.timeout(Duration.ofSeconds(5))
+				.build(), HttpResponse.BodyHandlers.discarding());
+			return java.time.ZonedDateTime.parse(answer.headers().firstValue("Date").orElseThrow(),
+					java.time.format.DateTimeFormatter.RFC_1123_DATE_TIME).toInstant();
+		}
+		catch (IOException e) {
+			throw new java.io.UncheckedIOException(e);
+		}
+		catch (InterruptedException e) {
+			Thread.currentThread().interrupt();
+			throw new IllegalStateException(e);
+		}
 	}
 
 	boolean alive() {
