@@ -62,12 +62,14 @@ final class Cluster implements AutoCloseable {
 		env.put("PORTAL_MAIL_LEASE", "2m");
 		env.putAll(settings);
 		for (int i = 1; i <= 2; i++) {
-			nodes.add(new PortalNode("node" + i, 18080 + i, 19080 + i, jar, dir.resolve("node" + i), env));
+			// 18081, 18082 and management ports 19081, 19082 with the default HAProxy port
+			nodes.add(new PortalNode("node" + i, haproxy.port + i, haproxy.port + 1000 + i, jar, dir.resolve("node" + i),
+					env));
 		}
 		// one after the other: the first migrates the database and seeds the demo kenpo
 		for (PortalNode node : nodes) {
 			node.start();
-			say(node.name + " ready in " + seconds(node.awaitReady(Duration.ofMinutes(4))));
+			say(node.name + " ready in " + seconds(node.awaitReady(PortalNode.START_TIMEOUT)));
 		}
 		haproxy.start(nodes, Path.of("ops/haproxy/503.http"));
 		if (waitUntil(this::serves, 120) < 0) {

@@ -104,7 +104,8 @@ public final class FaultSuite {
 		cluster.nodes.get(0).kill();
 		pause(10);
 		cluster.nodes.get(0).start();
-		cluster.nodes.get(0).awaitReady(Duration.ofMinutes(3));
+		stats.notes += "node1 ready " + seconds(cluster.nodes.get(0).awaitReady(PortalNode.START_TIMEOUT))
+				+ " after its restart; ";
 		pause(8);
 		stats.recovery = stats.secondsToLastFailure() + " (last failure after the kill)";
 		end(stats);
@@ -116,7 +117,7 @@ public final class FaultSuite {
 		for (PortalNode node : cluster.nodes) {
 			Duration stop = node.stop();
 			node.start();
-			Duration ready = node.awaitReady(Duration.ofMinutes(3));
+			Duration ready = node.awaitReady(PortalNode.START_TIMEOUT);
 			stats.notes += node.name + " stopped in " + seconds(stop) + ", ready in " + seconds(ready) + "; ";
 			pause(4);
 		}
@@ -177,7 +178,7 @@ public final class FaultSuite {
 		node.start(Map.of("LD_PRELOAD", LIBFAKETIME.toString(), "FAKETIME", sign + offsetSeconds,
 				"FAKETIME_DONT_FAKE_MONOTONIC", "1"));
 		// libfaketime makes every reading of the clock a few times slower: the start takes longer
-		stats.notes += node.name + " ready in " + seconds(node.awaitReady(Duration.ofMinutes(10))) + " with libfaketime; ";
+		stats.notes += node.name + " ready in " + seconds(node.awaitReady(PortalNode.START_TIMEOUT)) + " with libfaketime; ";
 		long off = node.clock().getEpochSecond() - Instant.now().getEpochSecond();
 		stats.notes += node.name + "'s own clock (its Date header) " + (off >= 0 ? "+" : "") + off + " s; ";
 		stats.faultNanos = System.nanoTime();
@@ -186,7 +187,7 @@ public final class FaultSuite {
 		signInOften.set(false);
 		node.stop();
 		node.start();
-		node.awaitReady(Duration.ofMinutes(3));
+		node.awaitReady(PortalNode.START_TIMEOUT);
 		pause(5);
 		stats.recovery = "node restarted with the right time";
 		end(stats);

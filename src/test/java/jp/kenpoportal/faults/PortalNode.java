@@ -18,6 +18,9 @@ import java.util.Map;
  */
 final class PortalNode {
 
+	/** How long a start may take: minutes on a 2-core machine that other builds keep busy. */
+	static final Duration START_TIMEOUT = Duration.ofMinutes(Integer.getInteger("faults.startMinutes", 10));
+
 	private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
 
 	final String name;

@@ -117,8 +117,10 @@ final class VirtualMember implements Runnable {
 			Thread.currentThread().interrupt();
 		}
 		catch (Exception | AssertionError e) {
-			System.err.println(account.loginId() + " (" + factor + ") stopped: " + e);
-			e.printStackTrace();
+			if (running) {
+				System.err.println(account.loginId() + " (" + factor + ") stopped: " + e);
+				e.printStackTrace();
+			}
 		}
 	}
 
