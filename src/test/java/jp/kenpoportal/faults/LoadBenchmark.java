@@ -232,9 +232,9 @@ public final class LoadBenchmark {
 			TestBrowser b = user.browser();
 			switch (route) {
 				case "sign-in" -> {
-					long before = setupStats.requests.get();
+					long before = user.requestsMade();
 					ok = user.freshSignIn();
-					requests = (int) (setupStats.requests.get() - before);
+					requests = (int) (user.requestsMade() - before);
 				}
 				case "home" -> ok = page(b.get("/"), "ホーム");
 				case "medical" -> ok = page(b.get("/medical"), "医療費");

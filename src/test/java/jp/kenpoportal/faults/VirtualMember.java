@@ -78,6 +78,9 @@ final class VirtualMember implements Runnable {
 
 	private long lastTotpStep = -1;
 
+	/** HTTP requests this member made (tries included), for the load benchmark's rate. */
+	private long requestsMade;
+
 	/** The member's mails before the request that may send the next code. */
 	private int mailMark;
 
@@ -142,6 +145,10 @@ final class VirtualMember implements Runnable {
 
 	TestBrowser browser() {
 		return browser;
+	}
+
+	long requestsMade() {
+		return requestsMade;
 	}
 
 	private void act(int n) throws InterruptedException {
@@ -427,6 +434,7 @@ final class VirtualMember implements Runnable {
 		for (int attempt = 0; attempt < 2; attempt++) {
 			long start = System.nanoTime();
 			stats.requests.incrementAndGet();
+			requestsMade++;
 			try {
 				T answer = call.get();
 				stats.took((System.nanoTime() - start) / 1_000_000);
