@@ -122,12 +122,15 @@ final class PortalNode {
 		return process.pid();
 	}
 
-	/** The time the node's own clock tells, from the Date header of its answer (second precision). */
+	/**
+	 * The time the node's own clock tells, from the Date header of its answer (second precision);
+	 * the first answer of a node just started may take a minute on a busy machine.
+	 */
 	java.time.Instant clock() {
 		try {
 			HttpResponse<Void> answer = HTTP.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/login"))
 				.header("Host", "kaede.localhost")
-				.timeout(Duration.ofSeconds(5))
+				.timeout(Duration.ofSeconds(90))
 				.build(), HttpResponse.BodyHandlers.discarding());
 			return java.time.ZonedDateTime.parse(answer.headers().firstValue("Date").orElseThrow(),
 					java.time.format.DateTimeFormatter.RFC_1123_DATE_TIME).toInstant();
