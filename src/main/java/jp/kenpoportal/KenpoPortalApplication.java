@@ -2,6 +2,8 @@ package jp.kenpoportal;
 
 import java.time.Clock;
 
+import jp.kenpoportal.operations.DatabaseAlignedClock;
+
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
@@ -17,9 +19,12 @@ public class KenpoPortalApplication {
 		SpringApplication.run(KenpoPortalApplication.class, args);
 	}
 
-	/** Every class that needs the time takes this clock, so tests can move it. */
+	/**
+	 * Every class that needs the time takes this clock, so tests can move it: the machine's,
+	 * corrected to PostgreSQL's when the two differ, so that every node goes by the same time.
+	 */
 	@Bean
-	Clock clock() {
-		return Clock.systemDefaultZone();
+	DatabaseAlignedClock clock() {
+		return new DatabaseAlignedClock(Clock.systemDefaultZone());
 	}
 }

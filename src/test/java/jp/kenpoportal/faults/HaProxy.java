@@ -38,6 +38,10 @@ final class HaProxy {
 				  timeout connect 2s
 				  timeout client 60s
 				  timeout server 60s
+				  # a readiness answer may take seconds on a busy machine: with the check's default
+				  # timeout (inter, 1 s) the only node left after a kill -9 was taken out again and
+				  # again, and everyone got the 503 page (fault suite, 2026-12-03)
+				  timeout check 5s
 				  retries 3
 				  option redispatch 1
 				  retry-on conn-failure empty-response response-timeout
@@ -49,7 +53,7 @@ final class HaProxy {
 				  balance roundrobin
 				  option httpchk GET /actuator/health/readiness
 				  http-check expect status 200
-				  default-server inter 1s fall 2 rise 2 on-marked-down shutdown-sessions
+				  default-server inter 1s fall 3 rise 2 on-marked-down shutdown-sessions
 				""".formatted(errorFile.toAbsolutePath(), port));
 		for (PortalNode node : nodes) {
 			cfg.append("  server %s 127.0.0.1:%d check port %d%n".formatted(node.name, node.port, node.managementPort));

@@ -18,6 +18,29 @@ final class PhaseStats {
 	/** A signed-in member sent to the sign-in page. */
 	final AtomicLong sessionsLost = new AtomicLong();
 
+	/** First registrations of new accounts begun, and those that reached the home page. */
+	final AtomicLong onboardingsStarted = new AtomicLong();
+
+	final AtomicLong onboardingsCompleted = new AtomicLong();
+
+	/** Complete sign-ins (password and factor) of onboarded members, and those that did not reach home. */
+	final AtomicLong signIns = new AtomicLong();
+
+	final AtomicLong signInsFailed = new AtomicLong();
+
+	/** Second-factor codes or passkeys the portal refused (the member's were right). */
+	final AtomicLong secondFactorRefused = new AtomicLong();
+
+	/** Signed-in pages that showed what they should, and downloads (CSV, PDF) received whole. */
+	final AtomicLong signedInPages = new AtomicLong();
+
+	final AtomicLong downloads = new AtomicLong();
+
+	/** Answers below 500 that were not what a member expects (the first few are kept). */
+	final AtomicLong unexpected = new AtomicLong();
+
+	final java.util.List<String> unexpectedSamples = java.util.Collections.synchronizedList(new java.util.ArrayList<>());
+
 	/** First registrations that had to sign in again to go on after a failure. */
 	final AtomicLong journeysResumed = new AtomicLong();
 
@@ -43,6 +66,12 @@ final class PhaseStats {
 
 	void took(long millis) {
 		maxMillis.accumulateAndGet(millis, Math::max);
+	}
+
+	void unexpected(String what) {
+		if (unexpected.incrementAndGet() <= 5) {
+			unexpectedSamples.add(what);
+		}
 	}
 
 	void failed() {

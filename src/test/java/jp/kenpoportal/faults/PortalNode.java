@@ -18,6 +18,9 @@ import java.util.Map;
  */
 final class PortalNode {
 
+	/** How long a start may take: minutes on a 2-core machine that other builds keep busy. */
+	static final Duration START_TIMEOUT = Duration.ofMinutes(Integer.getInteger("faults.startMinutes", 10));
+
 	private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
 
 	final String name;
@@ -46,6 +49,11 @@ final class PortalNode {
 	}
 
 	void start() throws IOException {
+		start(Map.of());
+	}
+
+	/** Starts the node with these variables added to the shared ones (libfaketime's, for a clock off). */
+	void start(Map<String, String> extraEnv) throws IOException {
 		Files.createDirectories(dir);
 		List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
 				"-Xmx384m", "-XX:+UseSerialGC", "-jar", jar.toString()));
@@ -56,6 +64,7 @@ final class PortalNode {
 		builder.environment().put("PORT", String.valueOf(port));
 		builder.environment().put("MANAGEMENT_PORT", String.valueOf(managementPort));
 		builder.environment().put("PORTAL_DATA_DIR", dir.resolve("data").toString());
+		builder.environment().putAll(extraEnv);
 		process = builder.start();
 		starts++;
 	}
@@ -107,6 +116,32 @@ final class PortalNode {
 		process.destroy();
 		process.waitFor();
 		return Duration.ofNanos(System.nanoTime() - start);
+	}
+
+	long pid() {
+		return process.pid();
+	}
+
+	/**
+	 * The time the node's own clock tells, from the Date header of its answer (second precision);
+	 * the first answer of a node just started may take a minute on a busy machine.
+	 */
+	java.time.Instant clock() {
+		try {
+			HttpResponse<Void> answer = HTTP.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/login"))
+				.header("Host", "kaede.localhost")
+				.timeout(Duration.ofSeconds(90))
+				.build(), HttpResponse.BodyHandlers.discarding());
+			return java.time.ZonedDateTime.parse(answer.headers().firstValue("Date").orElseThrow(),
+					java.time.format.DateTimeFormatter.RFC_1123_DATE_TIME).toInstant();
+		}
+		catch (IOException e) {
+			throw new java.io.UncheckedIOException(e);
+		}
+		catch (InterruptedException e) {
+			Thread.currentThread().interrupt();
+			throw new IllegalStateException(e);
+		}
 	}
 
 	boolean alive() {
