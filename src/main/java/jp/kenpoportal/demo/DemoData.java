@@ -94,7 +94,7 @@ final class DemoData {
 								preschoolChild("01", "高橋 陽向", "タカハシ ヒナタ", "2025-10-12", Sex.MALE)),
 						// 任意継続: left あおば食品 and kept the kenpo, so no 事業所; the flu subsidy that
 						// あおば pays through employers goes to her own account (issue 12)
-						continued(household("101", "0003", "nakamura.megumi", false, null, "megumi.nakamura@example.com",
+						continued(household("101", "0003", "nakamura.m", false, null, "megumi.nakamura@example.com",
 								insured("中村 恵", "ナカムラ メグミ", "1966-02-11", Sex.FEMALE),
 								dependent("01", "中村 悠", "ナカムラ ユウ", "2016-09-09", Sex.MALE, "子")))));
 	}
