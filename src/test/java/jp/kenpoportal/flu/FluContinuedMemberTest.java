@@ -130,6 +130,24 @@ class FluContinuedMemberTest {
 		assertThat(form.text()).contains("補助金は勤務先（事業所）を通じてお支払いします。");
 	}
 
+	@Test
+	void whenAContinuedMemberOpensTheQualificationPageThenTheKindIsShownAndStaffSeeItToo() {
+		TestMember m = continued(members.newHousehold("aoba"));
+		TestBrowser member = new TestBrowser(port, m.host());
+		Journeys.onboard(member, mailbox, m, "Flu-Shikaku-Pass-2026");
+
+		assertThat(member.get("/qualification").text()).contains("資格区分 任意継続");
+		TestBrowser console = TestBrowser.console(port);
+		staff.signIn(console, staff.create("aoba", StaffRole.CLERK));
+		assertThat(console.get("/members/" + m.accountId()).text()).contains("資格区分 任意継続");
+
+		TestMember ordinary = members.newHousehold("aoba");
+		TestBrowser other = new TestBrowser(port, ordinary.host());
+		Journeys.onboard(other, mailbox, ordinary, "Flu-Shikaku-Pass-2026");
+		assertThat(other.get("/qualification").text()).doesNotContain("資格区分");
+		assertThat(console.get("/members/" + ordinary.accountId()).text()).contains("資格区分 一般");
+	}
+
 	/** The household as the roster would carry it for a 任意継続被保険者: every row, no 事業所. */
 	private TestMember continued(TestMember household) {
 		jdbc.sql("""
