@@ -109,6 +109,7 @@ class LetterBatchBenchmark {
 
 		int hashes = Integer.getInteger("bench.hashes", 200);
 		long start = System.nanoTime();
+		hashes = Math.max(1, hashes);
 		IntStream.range(0, hashes).parallel().forEach(i -> hasher.hash(TemporaryPasswords.next()));
 		double perHash = seconds(System.nanoTime() - start) / hashes;
 		System.out.printf("LETTERS hashing (%s): %.1f ms per letter on %d cores, so %.0f s for %d letters%n",
@@ -124,11 +125,12 @@ class LetterBatchBenchmark {
 		jdbc.sql("""
 				insert into member (kenpo_id, symbol, number, branch, name, name_kana, birth_date, sex, relationship,
 				  acquired_on, postal_code, address)
-				select ?, '10', lpad(g::text, 4, '0'), '00', '試験 太郎' || g, 'シケン タロウ', date '1980-01-01', 'MALE', '本人',
+				select ?, (10 + g / 10000)::text, lpad((g % 10000)::text, 4, '0'), '00', '試験 太郎' || g, 'シケン タロウ', date '1980-01-01', 'MALE', '本人',
 				  date '2020-04-01', '100-' || lpad((g % 10000)::text, 4, '0'), '東京都千代田区丸の内一丁目' || g || '番'
 				from generate_series(1, ?) g""")
 			.params(kenpo.id(), count)
 			.update();
+		// (記号 10 + 番号 0001…9999, then 記号 11 …: lpad alone would cut 10000 to 1000, a duplicate)
 		long clerk = staff.create(null, StaffRole.OPERATOR).id();
 		long id = batches.create(kenpo.id(), clerk, LetterBatch.Scope.ALL, List.of(), null, null, "benchmark",
 				java.time.Instant.now());
