@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Set;
 
 import jp.kenpoportal.member.NewMember;
+import jp.kenpoportal.member.QualificationKind;
 import jp.kenpoportal.member.Sex;
 import jp.kenpoportal.tenant.CharacterClass;
 import jp.kenpoportal.tenant.NewKenpo;
@@ -90,7 +91,12 @@ final class DemoData {
 						dependent("01", "鈴木 恵子", "スズキ ケイコ", "1977-02-14", Sex.FEMALE, "妻")),
 						household("101", "0002", "k7mq2x9wpa", true, "Aoba2026start", null,
 								insured("高橋 美咲", "タカハシ ミサキ", "1998-07-07", Sex.FEMALE),
-								preschoolChild("01", "高橋 陽向", "タカハシ ヒナタ", "2025-10-12", Sex.MALE))));
+								preschoolChild("01", "高橋 陽向", "タカハシ ヒナタ", "2025-10-12", Sex.MALE)),
+						// 任意継続: left あおば食品 and kept the kenpo, so no 事業所; the flu subsidy that
+						// あおば pays through employers goes to her own account (issue 12)
+						continued(household("101", "0003", "nakamura.m", false, null, "megumi.nakamura@example.com",
+								insured("中村 恵", "ナカムラ メグミ", "1966-02-11", Sex.FEMALE),
+								dependent("01", "中村 悠", "ナカムラ ユウ", "2016-09-09", Sex.MALE, "子")))));
 	}
 
 	/** 記号 2 + 番号 5; all three factors (seed 003). */
@@ -128,6 +134,12 @@ final class DemoData {
 		String initial = temporaryPassword != null ? temporaryPassword
 				: symbol + number + people[0].birthDate.replace("-", "");
 		return new DemoHousehold(members, loginId, temporary, initial, email);
+	}
+
+	/** The household as 任意継続 (資格区分 on every row of it, as the roster carries it). */
+	private static DemoHousehold continued(DemoHousehold h) {
+		return new DemoHousehold(h.members().stream().map(m -> m.as(QualificationKind.CONTINUED)).toList(), h.loginId(),
+				h.temporaryLoginId(), h.initialPassword(), h.email());
 	}
 
 	/** Everyone joined the kenpo in April 2018, or at birth if born later. */

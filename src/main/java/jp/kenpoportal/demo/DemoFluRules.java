@@ -21,7 +21,7 @@ import org.springframework.stereotype.Component;
  * インフルエンザ予防接種補助 rules of the demo kenpo for the current 年度 (issue 12), each like a row
  * of DOMAIN.md §5: さくら like 大和 (¥4,000 per person, one application per household, to the
  * member's account); あおば like 卸 (¥1,500 per shot, two shots under 13, via the employer, with a
- * second check); つばき like KS and 帝石 (cost minus ¥1,000 up to ¥2,000, aged 15 and over, to the
+ * second check; its 任意継続 household paid to its own account); つばき like KS and 帝石 (cost minus ¥1,000 up to ¥2,000, aged 15 and over, to the
  * member's account). Seeded after the demo kenpo, for a season that does not exist yet.
  */
 @Component
@@ -49,7 +49,10 @@ class DemoFluRules {
 		int year = FluSeason.fiscalYearOf(LocalDate.ofInstant(clock.instant(), ZoneId.of("Asia/Tokyo")));
 		seed("sakura", year, AmountRule.CAP, 4000, 4000, 0, false, null, true, Payee.MEMBER_ACCOUNT, false,
 				new FluPayer("1234567890", "ｻｸﾗﾃﾞﾝｷｹﾝｺｳﾎｹﾝｸﾐｱｲ", "0001", "ﾐｽﾞﾎ", "001", "ﾄｳｷﾖｳｴｲｷﾞﾖｳﾌﾞ", "1", "1234567"));
-		seed("aoba", year, AmountRule.CAP, 1500, 1500, 0, true, null, false, Payee.EMPLOYER, true, null);
+		// via employers, but its 任意継続 household (中村) is paid to her own account: a 全銀 file too
+		seed("aoba", year, AmountRule.CAP, 1500, 1500, 0, true, null, false, Payee.EMPLOYER, true,
+				new FluPayer("3456789012", "ｱｵﾊﾞｼﾖｸﾋﾝｹﾝｺｳﾎｹﾝｸﾐｱｲ", "0001", "ﾐｽﾞﾎ", "001", "ﾄｳｷﾖｳｴｲｷﾞﾖｳﾌﾞ", "1",
+						"2345678"));
 		seed("tsubaki", year, AmountRule.COST_MINUS_SELF_PAY, 2000, 2000, 1000, false, 15, false, Payee.MEMBER_ACCOUNT,
 				false, new FluPayer("2345678901", "ﾂﾊﾞｷｺｳｺｸｹﾝｺｳﾎｹﾝｸﾐｱｲ", "0005", "ﾐﾂﾋﾞｼﾕ-ｴﾌｼﾞｴｲ", "001", "ﾎﾝﾃﾝ", "1",
 						"7654321"));

@@ -63,7 +63,8 @@ public class FluApplications {
 				insert into flu_application (kenpo_id, season_id, insured_member_id, account_id, state, payee,
 				  employer_code, employer_name, created_at, updated_at)
 				values (?, ?, ?, ?, 'DRAFT', ?, ?, ?, ?, ?) returning id""")
-			.params(household.kenpoId(), season.id(), household.insured().id(), accountId, season.payment().name(),
+			.params(household.kenpoId(), season.id(), household.insured().id(), accountId,
+					season.payeeFor(household.insured()).name(),
 					household.insured().employerCode(), household.insured().employerName(), Timestamp.from(now),
 					Timestamp.from(now))
 			.query(Long.class)
@@ -82,14 +83,19 @@ public class FluApplications {
 				household.insured().id());
 	}
 
-	/** Writes the member's details to a draft or sent-back application; false if it is neither any more. */
+	/**
+	 * Writes the member's details to a draft or sent-back application; false if it is neither any
+	 * more. A checked form has an account exactly when the household is paid to it, so the account
+	 * also settles the payee (the 資格区分 may have changed since the draft was made).
+	 */
 	@Transactional
 	public boolean saveDetails(FluApplication app, String clinic, BankAccount account, List<FluLine> lines) {
 		int updated = jdbc.sql("""
-				update flu_application set clinic = ?, bank_code = ?, bank_name = ?, branch_code = ?, branch_name = ?,
-				  account_type = ?, account_number = ?, account_holder = ?, updated_at = ?
+				update flu_application set payee = ?, clinic = ?, bank_code = ?, bank_name = ?, branch_code = ?,
+				  branch_name = ?, account_type = ?, account_number = ?, account_holder = ?, updated_at = ?
 				where kenpo_id = ? and id = ? and state in ('DRAFT', 'SENT_BACK')""")
-			.params(clinic, account == null ? null : account.bankCode(), account == null ? null : account.bankName(),
+			.params((account == null ? Payee.EMPLOYER : Payee.MEMBER_ACCOUNT).name(), clinic,
+					account == null ? null : account.bankCode(), account == null ? null : account.bankName(),
 					account == null ? null : account.branchCode(), account == null ? null : account.branchName(),
 					account == null ? null : account.accountType(), account == null ? null : account.accountNumber(),
 					account == null ? null : account.holder(), Timestamp.from(clock.instant()), app.kenpoId(), app.id())

@@ -253,6 +253,7 @@ class FluController {
 		model.addAttribute("season", season);
 		model.addAttribute("app", app);
 		model.addAttribute("form", form);
+		model.addAttribute("payee", season.payeeFor(household.insured()));
 		model.addAttribute("errors", errors);
 		model.addAttribute("eligibility", eligibility(season, household, app == null ? 0 : app.id()));
 		model.addAttribute("banks", banks.banks());

@@ -15,7 +15,8 @@ import jp.kenpoportal.member.Member;
 
 /**
  * The application form as typed: per household member whether they are claimed for, their
- * vaccination date, cost and doses; the clinic; the bank account when the kenpo pays the member.
+ * vaccination date, cost and doses; the clinic; the bank account when the kenpo pays the member
+ * ({@link FluSeason#payeeFor}).
  * Kept as typed so that a page with errors shows everything again.
  */
 public record FluForm(Map<Long, Person> persons, String clinic, String bankCode, String branchCode, String accountType,
@@ -84,7 +85,8 @@ public record FluForm(Map<Long, Person> persons, String clinic, String bankCode,
 		else if (clinicName.length() > MAX_CLINIC || !clinicName.equals(clinic)) {
 			errors.put("clinic", "flu.error.clinic.invalid");
 		}
-		BankAccount account = season.payment() == Payee.MEMBER_ACCOUNT ? account(banks, errors) : null;
+		// a 任意継続・特例退職 household is paid to its own account even where the kenpo pays via employers
+		BankAccount account = season.payeeFor(household.insured()) == Payee.MEMBER_ACCOUNT ? account(banks, errors) : null;
 		return errors.isEmpty() ? Optional.of(new Valid(clinicName, lines, account)) : Optional.empty();
 	}
 

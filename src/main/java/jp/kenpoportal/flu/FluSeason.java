@@ -13,6 +13,10 @@ import jp.kenpoportal.member.Member;
  *
  * @param fiscalYear 年度 (April to March) the season belongs to
  * @param applyUntil last day an application may be sent (inclusive)
+ * @param insuredEligible 被保険者 of an ordinary (一般) household are covered
+ * @param dependentEligible 被扶養者 are covered (of a 任意継続・特例退職 household only with
+ * {@code continuedEligible} too)
+ * @param continuedEligible 任意継続・特例退職 households are covered (DOMAIN.md §5: most kenpo do)
  * @param minAge youngest age on the vaccination date, or null
  * @param maxAge oldest age on the vaccination date, or null
  * @param capInsured most paid for a 被保険者 per season (per dose when two doses are allowed)
@@ -20,13 +24,24 @@ import jp.kenpoportal.member.Member;
  * @param selfPay what the member pays per dose under {@link AmountRule#COST_MINUS_SELF_PAY}
  * @param childSecondDose children under 13 on the vaccination date may claim two doses
  * @param perHousehold one application per household and season (else one subsidy per person)
- * @param payment to the insured's bank account, or through the employer (事業所)
+ * @param payment to the insured's bank account, or through the employer (事業所); a household
+ * without employer (任意継続・特例退職) is always paid to its own account ({@link #payeeFor})
  * @param fourEyes a second staff member checks an approval before it may be paid
  */
 public record FluSeason(long id, long kenpoId, int fiscalYear, LocalDate vaccinationFrom, LocalDate vaccinationUntil,
 		LocalDate applyUntil, boolean insuredEligible, boolean dependentEligible, Integer minAge, Integer maxAge,
 		AmountRule amountRule, int capInsured, int capDependent, int selfPay, boolean childSecondDose,
-		boolean perHousehold, Payee payment, boolean fourEyes) {
+		boolean perHousehold, Payee payment, boolean fourEyes, boolean continuedEligible) {
+
+	/** Rules that treat a 任意継続・特例退職 household as an ordinary one (covered as its 被保険者 is). */
+	public FluSeason(long id, long kenpoId, int fiscalYear, LocalDate vaccinationFrom, LocalDate vaccinationUntil,
+			LocalDate applyUntil, boolean insuredEligible, boolean dependentEligible, Integer minAge, Integer maxAge,
+			AmountRule amountRule, int capInsured, int capDependent, int selfPay, boolean childSecondDose,
+			boolean perHousehold, Payee payment, boolean fourEyes) {
+		this(id, kenpoId, fiscalYear, vaccinationFrom, vaccinationUntil, applyUntil, insuredEligible, dependentEligible,
+				minAge, maxAge, amountRule, capInsured, capDependent, selfPay, childSecondDose, perHousehold, payment,
+				fourEyes, insuredEligible);
+	}
 
 	/** Under this age on the vaccination date a child may claim a second dose. */
 	public static final int SECOND_DOSE_UNDER = 13;
@@ -36,7 +51,12 @@ public record FluSeason(long id, long kenpoId, int fiscalYear, LocalDate vaccina
 	 * date is tested on its own ({@link #inWindow}).
 	 */
 	public Optional<Ineligible> ineligible(Member person, LocalDate vaccinatedOn) {
-		if (!(person.insured() ? insuredEligible : dependentEligible)) {
+		if (person.qualificationKind().withoutEmployer() && !continuedEligible) {
+			return Optional.of(Ineligible.CONTINUED_NOT_COVERED);
+		}
+		boolean covered = person.insured() ? (person.qualificationKind().withoutEmployer() || insuredEligible)
+				: dependentEligible;
+		if (!covered) {
 			return Optional.of(Ineligible.NOT_COVERED);
 		}
 		if (!person.qualifiedOn(vaccinatedOn)) {
@@ -64,6 +84,16 @@ public record FluSeason(long id, long kenpoId, int fiscalYear, LocalDate vaccina
 		}
 		Optional<Ineligible> atStart = ineligible(person, vaccinationFrom);
 		return atStart.isEmpty() ? atStart : atEnd;
+	}
+
+	/**
+	 * Where the household's subsidy goes: the season's way, except that a 任意継続・特例退職
+	 * 被保険者 has no employer to pay through and is paid to their own account, as real kenpo do
+	 * (DOMAIN.md §4.1, §5: 中部電力, Yuasa, 東京ドーム, KS).
+	 */
+	public Payee payeeFor(Member insured) {
+		return payment == Payee.EMPLOYER && insured.qualificationKind().withoutEmployer() ? Payee.MEMBER_ACCOUNT
+				: payment;
 	}
 
 	public boolean inWindow(LocalDate vaccinatedOn) {

@@ -20,7 +20,7 @@ public class FluSeasons {
 	private static final String COLUMNS = """
 			id, kenpo_id, fiscal_year, vaccination_from, vaccination_until, apply_until, insured_eligible,
 			dependent_eligible, min_age, max_age, amount_rule, cap_insured, cap_dependent, self_pay, child_second_dose,
-			per_household, payment, four_eyes""";
+			per_household, payment, four_eyes, continued_eligible""";
 
 	private final JdbcClient jdbc;
 
@@ -61,20 +61,21 @@ public class FluSeasons {
 		return jdbc.sql("""
 				insert into flu_season (kenpo_id, fiscal_year, vaccination_from, vaccination_until, apply_until,
 				  insured_eligible, dependent_eligible, min_age, max_age, amount_rule, cap_insured, cap_dependent, self_pay,
-				  child_second_dose, per_household, payment, four_eyes)
-				values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+				  child_second_dose, per_household, payment, four_eyes, continued_eligible)
+				values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
 				on conflict (kenpo_id, fiscal_year) do update set vaccination_from = excluded.vaccination_from,
 				  vaccination_until = excluded.vaccination_until, apply_until = excluded.apply_until,
 				  insured_eligible = excluded.insured_eligible, dependent_eligible = excluded.dependent_eligible,
 				  min_age = excluded.min_age, max_age = excluded.max_age, amount_rule = excluded.amount_rule,
 				  cap_insured = excluded.cap_insured, cap_dependent = excluded.cap_dependent, self_pay = excluded.self_pay,
 				  child_second_dose = excluded.child_second_dose, per_household = excluded.per_household,
-				  payment = excluded.payment, four_eyes = excluded.four_eyes, updated_at = now()
+				  payment = excluded.payment, four_eyes = excluded.four_eyes,
+				  continued_eligible = excluded.continued_eligible, updated_at = now()
 				returning id""")
 			.params(kenpoId, s.fiscalYear(), Date.valueOf(s.vaccinationFrom()), Date.valueOf(s.vaccinationUntil()),
 					Date.valueOf(s.applyUntil()), s.insuredEligible(), s.dependentEligible(), s.minAge(), s.maxAge(),
 					s.amountRule().name(), s.capInsured(), s.capDependent(), s.selfPay(), s.childSecondDose(),
-					s.perHousehold(), s.payment().name(), s.fourEyes())
+					s.perHousehold(), s.payment().name(), s.fourEyes(), s.continuedEligible())
 			.query(Long.class)
 			.single();
 	}
@@ -86,6 +87,6 @@ public class FluSeasons {
 				rs.getBoolean("dependent_eligible"), (Integer) rs.getObject("min_age"), (Integer) rs.getObject("max_age"),
 				AmountRule.valueOf(rs.getString("amount_rule")), rs.getInt("cap_insured"), rs.getInt("cap_dependent"),
 				rs.getInt("self_pay"), rs.getBoolean("child_second_dose"), rs.getBoolean("per_household"),
-				Payee.valueOf(rs.getString("payment")), rs.getBoolean("four_eyes"));
+				Payee.valueOf(rs.getString("payment")), rs.getBoolean("four_eyes"), rs.getBoolean("continued_eligible"));
 	}
 }

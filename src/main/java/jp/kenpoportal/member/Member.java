@@ -12,18 +12,32 @@ import java.time.LocalDate;
  * household's pages and downloads
  * @param employerCode 事業所 code, null until an import brings it
  * @param employerName 事業所 name, null until an import brings it
+ * @param qualificationKind 資格区分: 一般, 任意継続 or 特例退職 (a dependant's is their insured's)
  */
 public record Member(long id, long kenpoId, String symbol, String number, String branch, String name,
 		String nameKana, LocalDate birthDate, Sex sex, String relationship, LocalDate acquiredOn, LocalDate lostOn,
-		Integer burdenRatio, boolean hiddenFromHousehold, String employerCode, String employerName) {
+		Integer burdenRatio, boolean hiddenFromHousehold, String employerCode, String employerName,
+		QualificationKind qualificationKind) {
 
 	public static final String INSURED_BRANCH = "00";
+
+	public Member {
+		qualificationKind = qualificationKind == null ? QualificationKind.GENERAL : qualificationKind;
+	}
+
+	/** An ordinary (一般) roster row. */
+	public Member(long id, long kenpoId, String symbol, String number, String branch, String name, String nameKana,
+			LocalDate birthDate, Sex sex, String relationship, LocalDate acquiredOn, LocalDate lostOn,
+			Integer burdenRatio, boolean hiddenFromHousehold, String employerCode, String employerName) {
+		this(id, kenpoId, symbol, number, branch, name, nameKana, birthDate, sex, relationship, acquiredOn, lostOn,
+				burdenRatio, hiddenFromHousehold, employerCode, employerName, QualificationKind.GENERAL);
+	}
 
 	/** A roster row without a delivered 負担割合 or 事業所, visible to the household. */
 	public Member(long id, long kenpoId, String symbol, String number, String branch, String name, String nameKana,
 			LocalDate birthDate, Sex sex, String relationship, LocalDate acquiredOn, LocalDate lostOn) {
 		this(id, kenpoId, symbol, number, branch, name, nameKana, birthDate, sex, relationship, acquiredOn, lostOn,
-				null, false, null, null);
+				null, false, null, null, QualificationKind.GENERAL);
 	}
 
 	/** A roster row without a known 事業所. */
@@ -31,7 +45,7 @@ public record Member(long id, long kenpoId, String symbol, String number, String
 			LocalDate birthDate, Sex sex, String relationship, LocalDate acquiredOn, LocalDate lostOn,
 			Integer burdenRatio, boolean hiddenFromHousehold) {
 		this(id, kenpoId, symbol, number, branch, name, nameKana, birthDate, sex, relationship, acquiredOn, lostOn,
-				burdenRatio, hiddenFromHousehold, null, null);
+				burdenRatio, hiddenFromHousehold, null, null, QualificationKind.GENERAL);
 	}
 
 	public boolean insured() {

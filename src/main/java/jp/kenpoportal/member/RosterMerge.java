@@ -28,7 +28,7 @@ public class RosterMerge {
 	public static final String COPY_SQL = """
 			copy member_import_staging (job_id, kenpo_id, line, person_key, symbol, number, branch, name, name_kana,
 			  birth_date, sex, relationship, acquired_on, lost_on, burden_ratio, employer_code, employer_name,
-			  postal_code, address, hidden_from_household) from stdin (format csv)""";
+			  postal_code, address, hidden_from_household, qualification_kind) from stdin (format csv)""";
 
 	private static final int PROBLEM_LIMIT = 1000;
 
@@ -87,6 +87,16 @@ public class RosterMerge {
 			.params(jobId, PROBLEM_LIMIT)
 			.query((rs, i) -> new StagedRowProblem(rs.getLong(1), "枝番", "imports.error.noInsured", rs.getString(2)))
 			.list());
+		// a dependant carries the 資格区分 of their insured: the household is 任意継続 or not as a whole
+		problems.addAll(jdbc.sql("""
+				select d.line, d.symbol || '-' || d.number from member_import_staging d join member_import_staging i
+				  on i.job_id = d.job_id and i.symbol = d.symbol and i.number = d.number and i.branch = '00'
+				where d.job_id = ? and d.branch <> '00' and d.qualification_kind <> i.qualification_kind
+				order by d.line limit ?""")
+			.params(jobId, PROBLEM_LIMIT)
+			.query((rs, i) -> new StagedRowProblem(rs.getLong(1), "資格区分", "imports.error.qualificationKindOfHousehold",
+					rs.getString(2)))
+			.list());
 		return problems;
 	}
 
@@ -123,6 +133,7 @@ public class RosterMerge {
 				    case when m.postal_code is distinct from s.postal_code
 				           or m.address is distinct from s.address then 'address' end,
 				    case when m.hidden_from_household <> s.hidden_from_household then 'hiddenFromHousehold' end,
+				    case when m.qualification_kind <> s.qualification_kind then 'qualificationKind' end,
 				    case when m.person_key is null then 'personKey' end], null), ',')
 				from member_import_staging s join member m on m.id = s.member_id
 				where s.job_id = ? and """ + differs())
@@ -160,7 +171,8 @@ public class RosterMerge {
 				  name = s.name, name_kana = s.name_kana, birth_date = s.birth_date, sex = s.sex,
 				  relationship = s.relationship, acquired_on = s.acquired_on, lost_on = s.lost_on,
 				  burden_ratio = s.burden_ratio, employer_code = s.employer_code, employer_name = s.employer_name,
-				  postal_code = s.postal_code, address = s.address, hidden_from_household = s.hidden_from_household
+				  postal_code = s.postal_code, address = s.address, hidden_from_household = s.hidden_from_household,
+				  qualification_kind = s.qualification_kind
 				from member_import_staging s
 				where s.job_id = ? and m.id = s.member_id and m.kenpo_id = s.kenpo_id and """ + differs())
 			.param(jobId)
@@ -173,10 +185,10 @@ public class RosterMerge {
 		jdbc.sql("""
 				insert into member (kenpo_id, person_key, symbol, number, branch, name, name_kana, birth_date, sex,
 				  relationship, acquired_on, lost_on, burden_ratio, employer_code, employer_name, postal_code, address,
-				  hidden_from_household)
+				  hidden_from_household, qualification_kind)
 				select kenpo_id, person_key, symbol, number, branch, name, name_kana, birth_date, sex, relationship,
 				  acquired_on, lost_on, burden_ratio, employer_code, employer_name, postal_code, address,
-				  hidden_from_household
+				  hidden_from_household, qualification_kind
 				from member_import_staging where job_id = ? and member_id is null""")
 			.param(jobId)
 			.update();
@@ -193,9 +205,9 @@ public class RosterMerge {
 		return """
 				(m.person_key is null or (m.symbol, m.number, m.branch, m.name, m.name_kana, m.birth_date, m.sex,
 				  m.relationship, m.acquired_on, m.lost_on, m.burden_ratio, m.employer_code, m.employer_name,
-				  m.postal_code, m.address, m.hidden_from_household)
+				  m.postal_code, m.address, m.hidden_from_household, m.qualification_kind)
 				  is distinct from (s.symbol, s.number, s.branch, s.name, s.name_kana, s.birth_date, s.sex,
 				  s.relationship, s.acquired_on, s.lost_on, s.burden_ratio, s.employer_code, s.employer_name,
-				  s.postal_code, s.address, s.hidden_from_household))""";
+				  s.postal_code, s.address, s.hidden_from_household, s.qualification_kind))""";
 	}
 }

@@ -44,6 +44,9 @@ class FluBrowserTest extends BrowserTestSupport {
 	@Autowired
 	MutableClock clock;
 
+	@Autowired
+	org.springframework.jdbc.core.simple.JdbcClient jdbc;
+
 	@ParameterizedTest
 	@ValueSource(ints = { 390, 1280 })
 	void memberAppliesWithAReceiptPhoto(int width) {
@@ -123,6 +126,46 @@ class FluBrowserTest extends BrowserTestSupport {
 		assertAccessible(home);
 		follow(home, tile(home, "現金給付支給決定通知"));
 		assertThat(mainText(home)).contains("インフルエンザ予防接種補助", "4,000円");
+	}
+
+	/**
+	 * あおば pays through employers; a 任意継続 household has none, so at a phone's width the form
+	 * asks its insured for their own bank account, says why, and the confirmation shows it.
+	 */
+	@Test
+	void continuedMemberUnderEmployerPaymentIsAskedForABankAccountOnAPhone() {
+		TestMember member = members.newHousehold("aoba");
+		jdbc.sql("update member set qualification_kind = 'CONTINUED' where kenpo_id = ? and symbol = ? and number = ?")
+			.params(member.kenpo().id(), member.member().symbol(), member.member().number())
+			.update();
+		Journeys.onboard(new TestBrowser(port, member.host()), mailbox, member, PASSWORD);
+		Page page = newTab();
+		page.setViewportSize(390, 900);
+		signInWithMailedCode(page, member, PASSWORD);
+		follow(page, tile(page, "インフルエンザ予防接種補助"));
+		assertThat(mainText(page)).contains("勤務先（事業所）を通じて", "任意継続・特例退職の方は勤務先がないため、ご本人の口座へお振り込みします。");
+		follow(page, "新しく申請する");
+		assertThat(page.locator("#continued-account").textContent()).contains("被保険者ご本人の口座へお振り込みします");
+		assertThat(page.locator("#bankCode").isVisible()).isTrue();
+		long insured = member.member().id();
+		page.getByLabel(member.member().name() + "（被保険者）").check();
+		page.locator("#p" + insured + "-date").fill(LocalDate.now(JAPAN).minusDays(2).toString());
+		page.locator("#p" + insured + "-cost").fill("1200");
+		page.getByLabel("医療機関名").fill("あおば内科");
+		page.getByLabel("金融機関を検索（名前またはコード）").fill("みずほ");
+		page.locator("#bankCode").selectOption("0001");
+		page.locator("#branchCode").selectOption("001");
+		page.getByLabel("口座番号（7桁）").fill("7654321");
+		page.getByLabel("口座名義（カナ）").fill("シケン タロウ");
+		page.locator("#files").setInputFiles(new FilePayload("receipt.pdf", "application/pdf", CraftedFiles.pdf()));
+		assertAccessible(page);
+		assertThat(scrollsSideways(page)).as("form at 390").isFalse();
+		press(page, "確認画面へ進む");
+		assertThat(heading(page)).isEqualTo("申請内容の確認");
+		assertThat(mainText(page)).contains("1,200円", "みずほ銀行 東京営業部 普通 ＊＊＊4321 ｼｹﾝ ﾀﾛｳ");
+		press(page, "申請する");
+		assertThat(mainText(page)).contains("申請しました");
+		assertThat(scrollsSideways(page)).as("detail at 390").isFalse();
 	}
 
 	@Test

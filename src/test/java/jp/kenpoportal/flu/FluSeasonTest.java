@@ -4,6 +4,7 @@ import java.time.LocalDate;
 
 import jp.kenpoportal.benefit.Payee;
 import jp.kenpoportal.member.Member;
+import jp.kenpoportal.member.QualificationKind;
 import jp.kenpoportal.member.Sex;
 import org.junit.jupiter.api.Test;
 
@@ -92,6 +93,57 @@ class FluSeasonTest {
 	}
 
 	@Test
+	void whenTheKenpoCoversInsuredAndContinuedButNoDependantsThenAContinuedInsuredIsCoveredTheirFamilyNot() {
+		// 東京ドーム: 被保険者 and 任意継続 only
+		FluSeason tokyoDome = withContinued(INSURED_ONLY, true);
+		assertThat(tokyoDome.ineligible(continued(insured(1966)), OCT_15)).isEmpty();
+		assertThat(tokyoDome.ineligible(continued(dependent(2016)), OCT_15)).contains(Ineligible.NOT_COVERED);
+		assertThat(tokyoDome.ineligible(insured(1980), OCT_15)).isEmpty();
+	}
+
+	@Test
+	void whenTheKenpoCoversEveryoneThenContinuedHouseholdsAreCoveredLikeOthers() {
+		// NEC: 被保険者, 被扶養者, 任意継続
+		FluSeason nec = withContinued(CAP, true);
+		assertThat(nec.ineligible(continued(insured(1966)), OCT_15)).isEmpty();
+		assertThat(nec.ineligible(continued(dependent(2016)), OCT_15)).isEmpty();
+		assertThat(nec.ineligible(retiree(insured(1950)), OCT_15)).isEmpty();
+		assertThat(nec.cap(continued(insured(1966)))).isEqualTo(4000);
+	}
+
+	@Test
+	void whenTheKenpoExcludesContinuedThenContinuedAndTheirFamilyAreRefusedWithTheirOwnReasonOthersNot() {
+		// 大和: 任継・特退 apply on paper, not on the web
+		FluSeason daiwa = withContinued(CAP, false);
+		assertThat(daiwa.ineligible(continued(insured(1966)), OCT_15)).contains(Ineligible.CONTINUED_NOT_COVERED);
+		assertThat(daiwa.ineligible(continued(dependent(2016)), OCT_15)).contains(Ineligible.CONTINUED_NOT_COVERED);
+		assertThat(daiwa.ineligible(retiree(insured(1950)), OCT_15)).contains(Ineligible.CONTINUED_NOT_COVERED);
+		assertThat(daiwa.ineligible(insured(1980), OCT_15)).isEmpty();
+		assertThat(daiwa.ineligible(dependent(2016), OCT_15)).isEmpty();
+	}
+
+	@Test
+	void whenOnlyContinuedIsCoveredThenAnOrdinaryInsuredIsNot() {
+		FluSeason continuedOnly = new FluSeason(0, 0, 2026, LocalDate.of(2026, 10, 1), LocalDate.of(2027, 1, 31),
+				LocalDate.of(2027, 2, 28), false, false, null, null, AmountRule.CAP, 3000, 3000, 0, false, false,
+				Payee.MEMBER_ACCOUNT, false, true);
+		assertThat(continuedOnly.ineligible(continued(insured(1966)), OCT_15)).isEmpty();
+		assertThat(continuedOnly.ineligible(insured(1980), OCT_15)).contains(Ineligible.NOT_COVERED);
+		assertThat(continuedOnly.ineligible(continued(dependent(2016)), OCT_15)).contains(Ineligible.NOT_COVERED);
+	}
+
+	@Test
+	void whenTheKenpoPaysThroughEmployersThenAContinuedOrRetireeHouseholdIsPaidToItsOwnAccount() {
+		// 中部電力, Yuasa, KS: employer pays, 任継 direct
+		FluSeason viaEmployer = withPayment(CAP, Payee.EMPLOYER);
+		assertThat(viaEmployer.payeeFor(insured(1980))).isEqualTo(Payee.EMPLOYER);
+		assertThat(viaEmployer.payeeFor(continued(insured(1966)))).isEqualTo(Payee.MEMBER_ACCOUNT);
+		assertThat(viaEmployer.payeeFor(retiree(insured(1950)))).isEqualTo(Payee.MEMBER_ACCOUNT);
+		assertThat(CAP.payeeFor(continued(insured(1966)))).isEqualTo(Payee.MEMBER_ACCOUNT);
+		assertThat(CAP.payeeFor(insured(1980))).isEqualTo(Payee.MEMBER_ACCOUNT);
+	}
+
+	@Test
 	void theWindowAndTheDeadlineAreInclusive() {
 		assertThat(CAP.inWindow(LocalDate.of(2026, 10, 1))).isTrue();
 		assertThat(CAP.inWindow(LocalDate.of(2027, 1, 31))).isTrue();
@@ -107,6 +159,33 @@ class FluSeasonTest {
 		return new FluSeason(0, 0, 2026, LocalDate.of(2026, 10, 1), LocalDate.of(2027, 1, 31), LocalDate.of(2027, 2, 28),
 				insured, dependent, minAge, maxAge, rule, capInsured, capDependent, selfPay, childSecondDose, true,
 				Payee.MEMBER_ACCOUNT, false);
+	}
+
+	private static FluSeason withContinued(FluSeason s, boolean continued) {
+		return new FluSeason(s.id(), s.kenpoId(), s.fiscalYear(), s.vaccinationFrom(), s.vaccinationUntil(), s.applyUntil(),
+				s.insuredEligible(), s.dependentEligible(), s.minAge(), s.maxAge(), s.amountRule(), s.capInsured(),
+				s.capDependent(), s.selfPay(), s.childSecondDose(), s.perHousehold(), s.payment(), s.fourEyes(), continued);
+	}
+
+	private static FluSeason withPayment(FluSeason s, Payee payment) {
+		return new FluSeason(s.id(), s.kenpoId(), s.fiscalYear(), s.vaccinationFrom(), s.vaccinationUntil(), s.applyUntil(),
+				s.insuredEligible(), s.dependentEligible(), s.minAge(), s.maxAge(), s.amountRule(), s.capInsured(),
+				s.capDependent(), s.selfPay(), s.childSecondDose(), s.perHousehold(), payment, s.fourEyes(),
+				s.continuedEligible());
+	}
+
+	private static Member continued(Member m) {
+		return as(m, QualificationKind.CONTINUED);
+	}
+
+	private static Member retiree(Member m) {
+		return as(m, QualificationKind.SPECIAL_RETIREE);
+	}
+
+	private static Member as(Member m, QualificationKind kind) {
+		return new Member(m.id(), m.kenpoId(), m.symbol(), m.number(), m.branch(), m.name(), m.nameKana(), m.birthDate(),
+				m.sex(), m.relationship(), m.acquiredOn(), m.lostOn(), m.burdenRatio(), m.hiddenFromHousehold(), null, null,
+				kind);
 	}
 
 	private static Member insured(int year) {

@@ -13,14 +13,14 @@ import jp.kenpoportal.flu.FluSeason;
 record FluRulesForm(String fiscalYear, String vaccinationFrom, String vaccinationUntil, String applyUntil,
 		boolean insuredEligible, boolean dependentEligible, String minAge, String maxAge, String amountRule,
 		String capInsured, String capDependent, String selfPay, boolean childSecondDose, boolean perHousehold,
-		String payment, boolean fourEyes, String reason) {
+		String payment, boolean fourEyes, String reason, boolean continuedEligible) {
 
 	static FluRulesForm from(Map<String, String> p) {
 		return new FluRulesForm(v(p, "fiscalYear"), v(p, "vaccinationFrom"), v(p, "vaccinationUntil"), v(p, "applyUntil"),
 				p.containsKey("insuredEligible"), p.containsKey("dependentEligible"), v(p, "minAge"), v(p, "maxAge"),
 				v(p, "amountRule"), v(p, "capInsured"), v(p, "capDependent"), v(p, "selfPay"),
 				p.containsKey("childSecondDose"), p.containsKey("perHousehold"), v(p, "payment"), p.containsKey("fourEyes"),
-				p.getOrDefault("reason", ""));
+				p.getOrDefault("reason", ""), p.containsKey("continuedEligible"));
 	}
 
 	static FluRulesForm of(FluSeason s) {
@@ -28,14 +28,15 @@ record FluRulesForm(String fiscalYear, String vaccinationFrom, String vaccinatio
 				s.vaccinationUntil().toString(), s.applyUntil().toString(), s.insuredEligible(), s.dependentEligible(),
 				s.minAge() == null ? "" : s.minAge().toString(), s.maxAge() == null ? "" : s.maxAge().toString(),
 				s.amountRule().name(), Integer.toString(s.capInsured()), Integer.toString(s.capDependent()),
-				Integer.toString(s.selfPay()), s.childSecondDose(), s.perHousehold(), s.payment().name(), s.fourEyes(), "");
+				Integer.toString(s.selfPay()), s.childSecondDose(), s.perHousehold(), s.payment().name(), s.fourEyes(), "",
+				s.continuedEligible());
 	}
 
 	/** A new season's defaults: 10/1–1/31, applications until the end of February. */
 	static FluRulesForm defaults(int year) {
 		return new FluRulesForm(Integer.toString(year), year + "-10-01", (year + 1) + "-01-31",
 				LocalDate.of(year + 1, 3, 1).minusDays(1).toString(), true, true, "", "", "CAP", "3000", "3000", "0", false,
-				false, "MEMBER_ACCOUNT", false, "");
+				false, "MEMBER_ACCOUNT", false, "", true);
 	}
 
 	Optional<FluSeason> season(long kenpoId, Map<String, String> errors) {
@@ -55,7 +56,7 @@ record FluRulesForm(String fiscalYear, String vaccinationFrom, String vaccinatio
 		else if (year != null && FluSeason.fiscalYearOf(from) != year) {
 			errors.put("vaccinationFrom", "console.flu.rules.error.year");
 		}
-		if (!insuredEligible && !dependentEligible) {
+		if (!insuredEligible && !dependentEligible && !continuedEligible) {
 			errors.put("insuredEligible", "console.flu.rules.error.who");
 		}
 		Integer min = minAge.isEmpty() ? null : number(minAge, 0, 120);
@@ -86,13 +87,14 @@ record FluRulesForm(String fiscalYear, String vaccinationFrom, String vaccinatio
 			return Optional.empty();
 		}
 		return Optional.of(new FluSeason(0, kenpoId, year, from, until, deadline, insuredEligible, dependentEligible, min,
-				max, rule, capI, capD, self, childSecondDose, perHousehold, payee, fourEyes));
+				max, rule, capI, capD, self, childSecondDose, perHousehold, payee, fourEyes, continuedEligible));
 	}
 
 	/** The rules as one line for the audit trail. */
 	static String summary(FluSeason s) {
 		return s.fiscalYear() + "年度 " + s.vaccinationFrom() + "〜" + s.vaccinationUntil() + " 期限" + s.applyUntil()
-				+ " 被保険者" + yes(s.insuredEligible()) + " 被扶養者" + yes(s.dependentEligible()) + " 年齢"
+				+ " 被保険者" + yes(s.insuredEligible()) + " 被扶養者" + yes(s.dependentEligible()) + " 任継・特退"
+				+ yes(s.continuedEligible()) + " 年齢"
 				+ (s.minAge() == null ? "" : s.minAge()) + "〜" + (s.maxAge() == null ? "" : s.maxAge()) + " " + s.amountRule()
 				+ " 上限" + s.capInsured() + "/" + s.capDependent() + " 自己負担" + s.selfPay() + " 2回" + yes(s.childSecondDose())
 				+ " 世帯1回" + yes(s.perHousehold()) + " " + s.payment() + " 二重確認" + yes(s.fourEyes());

@@ -13,6 +13,7 @@ import jp.kenpoportal.member.Employer;
 import jp.kenpoportal.member.Member;
 import jp.kenpoportal.member.MemberDirectory;
 import jp.kenpoportal.member.NewMember;
+import jp.kenpoportal.member.QualificationKind;
 import jp.kenpoportal.member.Sex;
 
 import org.springframework.jdbc.core.SqlParameterValue;
@@ -70,14 +71,15 @@ class JdbcMemberDirectory implements MemberDirectory {
 	public Member register(long kenpoId, NewMember m) {
 		long id = jdbc.sql("""
 				insert into member (kenpo_id, symbol, number, branch, name, name_kana, birth_date, sex, relationship,
-				  acquired_on, lost_on, burden_ratio, hidden_from_household, employer_code, employer_name)
-				values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) returning id""")
+				  acquired_on, lost_on, burden_ratio, hidden_from_household, employer_code, employer_name,
+				  qualification_kind)
+				values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) returning id""")
 			.params(kenpoId, m.symbol(), m.number(), m.branch(), m.name(), m.nameKana(), Date.valueOf(m.birthDate()),
 					m.sex().name(), m.relationship(), Date.valueOf(m.acquiredOn()),
 					new SqlParameterValue(Types.DATE, m.lostOn() == null ? null : Date.valueOf(m.lostOn())),
 					new SqlParameterValue(Types.INTEGER, m.burdenRatio()), m.hiddenFromHousehold(),
 					new SqlParameterValue(Types.VARCHAR, m.employerCode()),
-					new SqlParameterValue(Types.VARCHAR, m.employerName()))
+					new SqlParameterValue(Types.VARCHAR, m.employerName()), m.qualificationKind().name())
 			.query(Long.class)
 			.single();
 		return find(kenpoId, id).orElseThrow();
@@ -122,6 +124,7 @@ class JdbcMemberDirectory implements MemberDirectory {
 				rs.getString("branch"), rs.getString("name"), rs.getString("name_kana"),
 				rs.getDate("birth_date").toLocalDate(), Sex.valueOf(rs.getString("sex")), rs.getString("relationship"),
 				rs.getDate("acquired_on").toLocalDate(), lost == null ? null : lost.toLocalDate(), burdenRatio,
-				rs.getBoolean("hidden_from_household"), rs.getString("employer_code"), rs.getString("employer_name"));
+				rs.getBoolean("hidden_from_household"), rs.getString("employer_code"), rs.getString("employer_name"),
+				QualificationKind.valueOf(rs.getString("qualification_kind")));
 	}
 }

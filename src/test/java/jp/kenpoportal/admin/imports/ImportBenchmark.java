@@ -261,7 +261,7 @@ public final class ImportBenchmark {
 				String number = String.format("%05d", household % 100_000);
 				for (int b = 0; b < size; b++) {
 					written++;
-					out.write("B%07d,%s,%s,%02d,試験 太郎%d,シケン タロウ,%d-%02d-%02d,%s,%s,2010-04-01,,3,E%03d,事業所%d,100-0001,東京都千代田区%d,\r\n"
+					out.write("B%07d,%s,%s,%02d,試験 太郎%d,シケン タロウ,%d-%02d-%02d,%s,%s,2010-04-01,,3,E%03d,事業所%d,100-0001,東京都千代田区%d,,\r\n"
 						.formatted(written, symbol, number, b, written, 1950 + random.nextInt(50), 1 + random.nextInt(12),
 								1 + random.nextInt(28), b == 1 ? "女" : "男", b == 0 ? "本人" : b == 1 ? "妻" : "子",
 								household % 50, household % 50, written));

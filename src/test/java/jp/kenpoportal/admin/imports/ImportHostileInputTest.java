@@ -102,7 +102,7 @@ class ImportHostileInputTest {
 		assertThat(page.text()).contains("エラーのある行が 5 件あります。", "エラーは 5 件です。");
 		assertThat(rows(page)).containsExactly("2 氏名 制御文字（NUL など）が含まれています。 取込?太郎",
 				"3 氏名 100文字以内にしてください。 " + "あ".repeat(40), "4 性別 次のいずれかにしてください: 男・女・1・2 =cmd|' /C calc'!A0",
-				"5 項目の数が列名の数（17）と合いません。", "6 生年月日 日付を 2026-04-01 または 20260401 の形にしてください。 1980-02-30");
+				"5 項目の数が列名の数（18）と合いません。", "6 生年月日 日付を 2026-04-01 または 20260401 の形にしてください。 1980-02-30");
 		assertNothingWritten();
 
 		long job = Long.parseLong(page.path().substring(page.path().lastIndexOf('/') + 1));

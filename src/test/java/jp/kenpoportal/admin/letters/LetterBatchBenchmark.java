@@ -79,6 +79,9 @@ class LetterBatchBenchmark {
 
 		int threads = Integer.getInteger("bench.threads", Runtime.getRuntime().availableProcessors());
 		for (String size : System.getProperty("bench.partSizes", "250,1000").split(",")) {
+			if (size.isBlank() || "none".equals(size.trim())) {
+				continue;
+			}
 			int partSize = Integer.parseInt(size.trim());
 			long start = System.nanoTime();
 			int partCount = (count + partSize - 1) / partSize;
@@ -106,10 +109,11 @@ class LetterBatchBenchmark {
 
 		int hashes = Integer.getInteger("bench.hashes", 200);
 		long start = System.nanoTime();
+		hashes = Math.max(1, hashes);
 		IntStream.range(0, hashes).parallel().forEach(i -> hasher.hash(TemporaryPasswords.next()));
 		double perHash = seconds(System.nanoTime() - start) / hashes;
-		System.out.printf("LETTERS hashing: %.1f ms per letter on %d cores, so %.0f s for %d letters%n", perHash * 1000,
-				Runtime.getRuntime().availableProcessors(), perHash * count, count);
+		System.out.printf("LETTERS hashing (%s): %.1f ms per letter on %d cores, so %.0f s for %d letters%n",
+				hasher.implementation(), perHash * 1000, Runtime.getRuntime().availableProcessors(), perHash * count, count);
 
 		if (Boolean.getBoolean("bench.full")) {
 			full(kenpo, count);
@@ -121,19 +125,29 @@ class LetterBatchBenchmark {
 		jdbc.sql("""
 				insert into member (kenpo_id, symbol, number, branch, name, name_kana, birth_date, sex, relationship,
 				  acquired_on, postal_code, address)
-				select ?, '10', lpad(g::text, 4, '0'), '00', '試験 太郎' || g, 'シケン タロウ', date '1980-01-01', 'MALE', '本人',
+				select ?, (10 + g / 10000)::text, lpad((g % 10000)::text, 4, '0'), '00', '試験 太郎' || g, 'シケン タロウ', date '1980-01-01', 'MALE', '本人',
 				  date '2020-04-01', '100-' || lpad((g % 10000)::text, 4, '0'), '東京都千代田区丸の内一丁目' || g || '番'
 				from generate_series(1, ?) g""")
 			.params(kenpo.id(), count)
 			.update();
+		// (記号 10 + 番号 0001…9999, then 記号 11 …: lpad alone would cut 10000 to 1000, a duplicate)
 		long clerk = staff.create(null, StaffRole.OPERATOR).id();
 		long id = batches.create(kenpo.id(), clerk, LetterBatch.Scope.ALL, List.of(), null, null, "benchmark",
 				java.time.Instant.now());
+		var os = (com.sun.management.OperatingSystemMXBean) java.lang.management.ManagementFactory.getOperatingSystemMXBean();
+		double loadBefore = os.getSystemLoadAverage();
+		long cpu = os.getProcessCpuTime();
 		long start = System.nanoTime();
 		job.run(batches.claim(Duration.ofHours(1)).orElseThrow());
+		long wall = System.nanoTime() - start;
+		long cpuUsed = os.getProcessCpuTime() - cpu;
 		LetterBatch done = batches.find(kenpo.id(), id).orElseThrow();
-		System.out.printf("LETTERS full job: %d letters in %.1f s, state %s, %d bytes%n", done.total(),
-				seconds(System.nanoTime() - start), done.state(), done.pdfSize());
+		// the CPU time says what the job costs whatever else the machine runs; wall = CPU / cores when quiet
+		System.out.printf("LETTERS full job (%s hashing): %d letters in %.1f s wall, %.1f s CPU of this JVM (%.1f s on %d quiet cores),"
+				+ " load average %.1f → %.1f, state %s, %d bytes%n", hasher.implementation(), done.total(), seconds(wall),
+				seconds(cpuUsed), seconds(cpuUsed) / Runtime.getRuntime().availableProcessors(),
+				Runtime.getRuntime().availableProcessors(), loadBefore, os.getSystemLoadAverage(), done.state(),
+				done.pdfSize());
 	}
 
 	private static double seconds(long nanos) {
