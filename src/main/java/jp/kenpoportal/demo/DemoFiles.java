@@ -7,6 +7,7 @@ import java.util.stream.Collectors;
 
 import jp.kenpoportal.member.Member;
 import jp.kenpoportal.member.NewMember;
+import jp.kenpoportal.member.QualificationKind;
 import jp.kenpoportal.member.Sex;
 
 /**
@@ -17,13 +18,17 @@ import jp.kenpoportal.member.Sex;
  */
 final class DemoFiles {
 
-	static final String ROSTER_HEADER = "個人番号,記号,番号,枝番,氏名,氏名カナ,生年月日,性別,続柄,資格取得日,資格喪失日,負担割合,事業所コード,事業所名称,郵便番号,住所,世帯閲覧";
+	static final String ROSTER_HEADER = "個人番号,記号,番号,枝番,氏名,氏名カナ,生年月日,性別,続柄,資格取得日,資格喪失日,負担割合,事業所コード,事業所名称,郵便番号,住所,世帯閲覧,資格区分";
 
 	static final String ACCOUNTS_HEADER = "個人番号,ユーザID,メールアドレス";
 
 	static final String CLAIMS_HEADER = "個人番号,診療年月,区分,医療機関名,日数,医療費総額,保険者負担,公費,自己負担,公開日";
 
 	static final String DECISIONS_HEADER = "決定番号,個人番号,種別,診療年月,期間開始,期間終了,医療機関名,決定日,支払日,支給額,直接支払額,費用額,支払先,金融機関名,口座番号下4桁,対象者個人番号,公開日";
+
+	/** 資格区分 as the roster writes it; 一般 is left blank, as most core systems do. */
+	private static final java.util.Map<QualificationKind, String> KINDS = java.util.Map.of(QualificationKind.CONTINUED,
+			"任意継続", QualificationKind.SPECIAL_RETIREE, "特例退職");
 
 	private DemoFiles() {
 	}
@@ -76,7 +81,7 @@ final class DemoFiles {
 		return line(personKey(m.symbol(), m.number(), m.branch()), m.symbol(), m.number(), m.branch(), m.name(),
 				m.nameKana(), m.birthDate(), m.sex() == Sex.MALE ? "男" : "女", m.relationship(), m.acquiredOn(),
 				m.lostOn(), m.burdenRatio(), m.employerCode(), m.employerName(), null, null,
-				m.hiddenFromHousehold() ? "否" : null);
+				m.hiddenFromHousehold() ? "否" : null, KINDS.get(m.qualificationKind()));
 	}
 
 	private static String cell(Object value) {
