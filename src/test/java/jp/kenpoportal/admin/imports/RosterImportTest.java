@@ -175,9 +175,9 @@ class RosterImportTest {
 
 	@Test
 	void whenTwoPersonsSwapSymbolAndNumberOrThreeRotateThenThePreviewShowsEachAndTheAccountsFollowTheirPersons() {
-		String saburo = "P004,10,0003,00,取込 三郎,トリコミ サブロウ,1990-01-01,男,本人,2012-04-01,,3,E01,本社,100-0001,東京都千代田区千代田1-1,";
-		String shiro = "P005,10,0004,00,取込 四郎,トリコミ シロウ,1991-01-01,男,本人,2012-04-01,,3,E01,本社,100-0001,東京都千代田区千代田1-1,";
-		String goro = "P006,10,0005,00,取込 五郎,トリコミ ゴロウ,1992-01-01,男,本人,2012-04-01,,3,E01,本社,100-0001,東京都千代田区千代田1-1,";
+		String saburo = "P004,10,0003,00,取込 三郎,トリコミ サブロウ,1990-01-01,男,本人,2012-04-01,,3,E01,本社,100-0001,東京都千代田区千代田1-1,,";
+		String shiro = "P005,10,0004,00,取込 四郎,トリコミ シロウ,1991-01-01,男,本人,2012-04-01,,3,E01,本社,100-0001,東京都千代田区千代田1-1,,";
+		String goro = "P006,10,0005,00,取込 五郎,トリコミ ゴロウ,1992-01-01,男,本人,2012-04-01,,3,E01,本社,100-0001,東京都千代田区千代田1-1,,";
 		apply(csv(StandardCharsets.UTF_8, false, HEADER, TARO, HANAKO, JIRO, saburo, shiro, goro), "2026-11", "2026-12-01");
 		long taroAccount = accounts.open(kenpo.id(), memberId("P001"), "swap.taro", false, "x".repeat(12), null).id();
 		long jiroAccount = accounts.open(kenpo.id(), memberId("P003"), "swap.jiro", false, "x".repeat(12), null).id();
