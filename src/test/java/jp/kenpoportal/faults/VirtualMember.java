@@ -15,6 +15,7 @@ import tools.jackson.databind.json.JsonMapper;
 
 import jp.kenpoportal.signin.totp.Base32;
 import jp.kenpoportal.signin.totp.TotpAlgorithm;
+import jp.kenpoportal.support.SoftAuthenticator;
 import jp.kenpoportal.support.TestBrowser;
 import jp.kenpoportal.support.TestBrowser.JsonAnswer;
 import jp.kenpoportal.support.TestBrowser.Page;
@@ -74,7 +75,7 @@ final class VirtualMember implements Runnable {
 
 	private String secret;
 
-	private DriverPasskey passkey;
+	private SoftAuthenticator passkey;
 
 	private long lastTotpStep = -1;
 
@@ -281,13 +282,13 @@ final class VirtualMember implements Runnable {
 				return request(() -> browser.submit("/onboarding/factor/totp", Map.of("code", totp())));
 			}
 			case PASSKEY -> {
-				DriverPasskey key = new DriverPasskey();
+				SoftAuthenticator key = new SoftAuthenticator();
 				JsonAnswer options = json("/passkeys/register/options", "{}");
 				if (options == null) {
 					return null;
 				}
 				String rpId = JSON.readTree(options.body()).get("rp").get("id").asString();
-				JsonAnswer registered = json("/passkeys/register", key.registration(options.body(), rpId, origin()));
+				JsonAnswer registered = json("/passkeys/register", key.registration(options.body(), rpId, origin(), "fault-suite"));
 				if (registered == null || registered.status() != 200) {
 					phase.get().unexpected("passkey registration " + (registered == null ? "failed" : registered.body()));
 					return null;

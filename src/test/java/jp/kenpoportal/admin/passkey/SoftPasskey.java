@@ -1,65 +1,30 @@
 package jp.kenpoportal.admin.passkey;
 
-import java.io.ByteArrayOutputStream;
-import java.math.BigInteger;
-import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
-import java.security.GeneralSecurityException;
-import java.security.KeyPair;
-import java.security.KeyPairGenerator;
-import java.security.MessageDigest;
-import java.security.SecureRandom;
-import java.security.Signature;
-import java.security.interfaces.ECPublicKey;
-import java.security.spec.ECGenParameterSpec;
 import java.sql.Timestamp;
 import java.time.Instant;
-import java.util.Base64;
 
-import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.json.JsonMapper;
-import tools.jackson.databind.node.ObjectNode;
+import jp.kenpoportal.support.SoftAuthenticator;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
- * A passkey in software (ES256, user verified), for tests of what the server refuses: it is
- * stored straight into the staff's or the members' table, and signs assertions for any RP ID
- * and origin, as a browser never would for a foreign host. The user handle is its own.
+ * A passkey in software ({@link SoftAuthenticator}) for tests of what the server refuses: it is
+ * stored straight into the staff's or the members' table, and signs assertions for any RP ID and
+ * origin, as a browser never would for a foreign host. The user handle is its own.
  */
 final class SoftPasskey {
 
-	private static final Base64.Encoder B64 = Base64.getUrlEncoder().withoutPadding();
-
-	private static final JsonMapper JSON = JsonMapper.builder().build();
-
-	private final KeyPair keys;
-
-	private final byte[] credentialId = random(32);
-
-	private final byte[] userHandle = random(32);
-
-	private int signCount;
-
-	SoftPasskey() {
-		try {
-			KeyPairGenerator generator = KeyPairGenerator.getInstance("EC");
-			generator.initialize(new ECGenParameterSpec("secp256r1"));
-			this.keys = generator.generateKeyPair();
-		}
-		catch (GeneralSecurityException e) {
-			throw new IllegalStateException(e);
-		}
-	}
+	private final SoftAuthenticator authenticator = new SoftAuthenticator();
 
 	String credentialId() {
-		return B64.encodeToString(credentialId);
+		return authenticator.credentialId();
 	}
 
 	/** As if the staff member had enrolled it on the console (its host the RP ID). */
 	SoftPasskey enrolForStaff(JdbcClient jdbc, long staffId, String rpId) {
 		jdbc.sql("insert into staff_passkey_user (staff_id, user_handle) values (?, ?)")
-			.params(staffId, B64.encodeToString(userHandle))
+			.params(staffId, authenticator.userHandle())
 			.update();
 		insert(jdbc, "staff_credential", rpId);
 		return this;
@@ -68,7 +33,7 @@ final class SoftPasskey {
 	/** As if the member had registered it on their kenpo's host (the RP ID). */
 	SoftPasskey registerForMember(JdbcClient jdbc, long kenpoId, long accountId, String rpId) {
 		jdbc.sql("insert into passkey_user (account_id, kenpo_id, user_handle) values (?, ?, ?)")
-			.params(accountId, kenpoId, B64.encodeToString(userHandle))
+			.params(accountId, kenpoId, authenticator.userHandle())
 			.update();
 		insert(jdbc, "user_credentials", rpId);
 		return this;
@@ -83,123 +48,13 @@ final class SoftPasskey {
 				 authenticator_transports, public_key_credential_type, backup_state, attestation_object,
 				 attestation_client_data_json, created, last_used, label)
 				 values (?, ?, ?, 0, true, false, 'internal', 'public-key', false, ?, ?, ?, ?, 'soft')""")
-			.params(credentialId(), B64.encodeToString(userHandle), coseKey(), attestationObject(rpId), clientData,
-					created, created)
+			.params(credentialId(), authenticator.userHandle(), authenticator.coseKey(),
+					authenticator.attestationObject(rpId), clientData, created, created)
 			.update();
-	}
-
-	/** A "none" attestation: {fmt: "none", attStmt: {}, authData} in CBOR, the credential's key attested. */
-	private byte[] attestationObject(String rpId) {
-		byte[] cose = coseKey();
-		ByteBuffer authData = ByteBuffer.allocate(32 + 1 + 4 + 16 + 2 + credentialId.length + cose.length)
-			.put(sha256(rpId.getBytes(StandardCharsets.UTF_8)))
-			// user present, user verified, attested credential data
-			.put((byte) 0x45)
-			.putInt(0)
-			.put(new byte[16])
-			.putShort((short) credentialId.length)
-			.put(credentialId)
-			.put(cose);
-		ByteArrayOutputStream cbor = new ByteArrayOutputStream();
-		cbor.write(0xA3);
-		text(cbor, "fmt");
-		text(cbor, "none");
-		text(cbor, "attStmt");
-		cbor.write(0xA0);
-		text(cbor, "authData");
-		byte[] data = authData.array();
-		cbor.write(0x59);
-		cbor.write(data.length >> 8);
-		cbor.write(data.length & 0xFF);
-		cbor.writeBytes(data);
-		return cbor.toByteArray();
-	}
-
-	/** A short CBOR text string (under 24 bytes). */
-	private static void text(ByteArrayOutputStream cbor, String text) {
-		byte[] bytes = text.getBytes(StandardCharsets.UTF_8);
-		cbor.write(0x60 + bytes.length);
-		cbor.writeBytes(bytes);
 	}
 
 	/** The body passkey.js would post for the server's request options, signed for this RP ID and origin. */
 	String assertion(String requestOptions, String rpId, String origin) {
-		JsonNode options = JSON.readTree(requestOptions);
-		byte[] clientData = ("{\"type\":\"webauthn.get\",\"challenge\":\"" + options.get("challenge").asString()
-				+ "\",\"origin\":\"" + origin + "\",\"crossOrigin\":false}")
-			.getBytes(StandardCharsets.UTF_8);
-		byte[] authenticatorData = ByteBuffer.allocate(37)
-			.put(sha256(rpId.getBytes(StandardCharsets.UTF_8)))
-			// user present and user verified
-			.put((byte) 0x05)
-			.putInt(++signCount)
-			.array();
-		byte[] signature = sign(concat(authenticatorData, sha256(clientData)));
-		ObjectNode response = JSON.createObjectNode()
-			.put("authenticatorData", B64.encodeToString(authenticatorData))
-			.put("clientDataJSON", B64.encodeToString(clientData))
-			.put("signature", B64.encodeToString(signature))
-			.put("userHandle", B64.encodeToString(userHandle));
-		ObjectNode body = JSON.createObjectNode()
-			.put("id", credentialId())
-			.put("rawId", credentialId())
-			.put("type", "public-key")
-			.put("authenticatorAttachment", "platform");
-		body.set("response", response);
-		body.set("clientExtensionResults", JSON.createObjectNode());
-		return JSON.writeValueAsString(body);
-	}
-
-	/** The COSE EC2 key (kty 2, alg -7 ES256, crv 1 P-256, x, y) in CBOR, as an authenticator reports it. */
-	private byte[] coseKey() {
-		ECPublicKey key = (ECPublicKey) keys.getPublic();
-		ByteArrayOutputStream cbor = new ByteArrayOutputStream();
-		cbor.writeBytes(new byte[] { (byte) 0xA5, 0x01, 0x02, 0x03, 0x26, 0x20, 0x01, 0x21, 0x58, 0x20 });
-		cbor.writeBytes(unsigned32(key.getW().getAffineX()));
-		cbor.writeBytes(new byte[] { 0x22, 0x58, 0x20 });
-		cbor.writeBytes(unsigned32(key.getW().getAffineY()));
-		return cbor.toByteArray();
-	}
-
-	private byte[] sign(byte[] data) {
-		try {
-			Signature ecdsa = Signature.getInstance("SHA256withECDSA");
-			ecdsa.initSign(keys.getPrivate());
-			ecdsa.update(data);
-			return ecdsa.sign();
-		}
-		catch (GeneralSecurityException e) {
-			throw new IllegalStateException(e);
-		}
-	}
-
-	private static byte[] unsigned32(BigInteger n) {
-		byte[] raw = n.toByteArray();
-		byte[] out = new byte[32];
-		int copy = Math.min(raw.length, 32);
-		System.arraycopy(raw, raw.length - copy, out, 32 - copy, copy);
-		return out;
-	}
-
-	private static byte[] sha256(byte[] data) {
-		try {
-			return MessageDigest.getInstance("SHA-256").digest(data);
-		}
-		catch (GeneralSecurityException e) {
-			throw new IllegalStateException(e);
-		}
-	}
-
-	private static byte[] concat(byte[] a, byte[] b) {
-		byte[] out = new byte[a.length + b.length];
-		System.arraycopy(a, 0, out, 0, a.length);
-		System.arraycopy(b, 0, out, a.length, b.length);
-		return out;
-	}
-
-	private static byte[] random(int length) {
-		byte[] bytes = new byte[length];
-		new SecureRandom().nextBytes(bytes);
-		return bytes;
+		return authenticator.assertion(requestOptions, rpId, origin);
 	}
 }

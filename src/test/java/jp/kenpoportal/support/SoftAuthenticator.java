@@ -1,4 +1,4 @@
-package jp.kenpoportal.faults;
+package jp.kenpoportal.support;
 
 import java.io.ByteArrayOutputStream;
 import java.math.BigInteger;
@@ -19,13 +19,16 @@ import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.ObjectNode;
 
 /**
- * A platform passkey in software (ES256, user verified, "none" attestation), as the members'
- * phones hold theirs: it answers the portal's registration and sign-in options with what
- * passkey.js would post after navigator.credentials.create / get.
+ * A platform authenticator in software (ES256, user verified, "none" attestation), as a phone
+ * holds a passkey: it answers the portal's WebAuthn creation and request options with the bodies
+ * passkey.js posts after navigator.credentials.create / get. One instance is one credential. It
+ * signs for any RP ID and origin it is given, as a browser never would for a foreign host, so
+ * tests can prove what the server refuses.
  */
-final class DriverPasskey {
+public final class SoftAuthenticator {
 
-	private static final Base64.Encoder B64 = Base64.getUrlEncoder().withoutPadding();
+	/** base64url without padding, as WebAuthn's JSON carries binary values. */
+	public static final Base64.Encoder B64 = Base64.getUrlEncoder().withoutPadding();
 
 	private static final JsonMapper JSON = JsonMapper.builder().build();
 
@@ -33,12 +36,11 @@ final class DriverPasskey {
 
 	private final byte[] credentialId = random(32);
 
+	private String userHandle = B64.encodeToString(random(32));
+
 	private int signCount;
 
-	/** The user handle the portal gave at registration (base64url), returned with every assertion. */
-	private String userHandle;
-
-	DriverPasskey() {
+	public SoftAuthenticator() {
 		try {
 			KeyPairGenerator generator = KeyPairGenerator.getInstance("EC");
 			generator.initialize(new ECGenParameterSpec("secp256r1"));
@@ -49,37 +51,33 @@ final class DriverPasskey {
 		}
 	}
 
-	/** The body passkey.js posts to /passkeys/register for these creation options. */
-	String registration(String creationOptions, String rpId, String origin) {
+	public String credentialId() {
+		return B64.encodeToString(credentialId);
+	}
+
+	/** The user handle (base64url) returned with every assertion: its own until a registration gives one. */
+	public String userHandle() {
+		return userHandle;
+	}
+
+	/** The body passkey.js posts to /passkeys/register for these creation options (the user handle taken from them). */
+	public String registration(String creationOptions, String rpId, String origin, String label) {
 		JsonNode options = JSON.readTree(creationOptions);
 		userHandle = options.get("user").get("id").asString();
-		byte[] clientData = ("{\"type\":\"webauthn.create\",\"challenge\":\"" + options.get("challenge").asString()
-				+ "\",\"origin\":\"" + origin + "\",\"crossOrigin\":false}")
-			.getBytes(StandardCharsets.UTF_8);
 		ObjectNode response = JSON.createObjectNode()
 			.put("attestationObject", B64.encodeToString(attestationObject(rpId)))
-			.put("clientDataJSON", B64.encodeToString(clientData));
+			.put("clientDataJSON", B64.encodeToString(clientData("webauthn.create", options, origin)));
 		response.set("transports", JSON.createArrayNode().add("internal"));
-		ObjectNode credential = JSON.createObjectNode()
-			.put("id", B64.encodeToString(credentialId))
-			.put("rawId", B64.encodeToString(credentialId))
-			.put("type", "public-key")
-			.put("authenticatorAttachment", "platform");
-		credential.set("response", response);
-		credential.set("clientExtensionResults", JSON.createObjectNode());
-		ObjectNode publicKey = JSON.createObjectNode().put("label", "fault-suite");
-		publicKey.set("credential", credential);
+		ObjectNode publicKey = JSON.createObjectNode().put("label", label);
+		publicKey.set("credential", credential(response));
 		ObjectNode body = JSON.createObjectNode();
 		body.set("publicKey", publicKey);
 		return JSON.writeValueAsString(body);
 	}
 
-	/** The body passkey.js posts to /passkeys/authenticate for these request options. */
-	String assertion(String requestOptions, String rpId, String origin) {
-		JsonNode options = JSON.readTree(requestOptions);
-		byte[] clientData = ("{\"type\":\"webauthn.get\",\"challenge\":\"" + options.get("challenge").asString()
-				+ "\",\"origin\":\"" + origin + "\",\"crossOrigin\":false}")
-			.getBytes(StandardCharsets.UTF_8);
+	/** The body passkey.js posts to /passkeys/authenticate for these request options, signed for this RP ID and origin. */
+	public String assertion(String requestOptions, String rpId, String origin) {
+		byte[] clientData = clientData("webauthn.get", JSON.readTree(requestOptions), origin);
 		byte[] authenticatorData = ByteBuffer.allocate(37)
 			.put(sha256(rpId.getBytes(StandardCharsets.UTF_8)))
 			// user present and user verified
@@ -92,18 +90,11 @@ final class DriverPasskey {
 			.put("clientDataJSON", B64.encodeToString(clientData))
 			.put("signature", B64.encodeToString(signature))
 			.put("userHandle", userHandle);
-		ObjectNode body = JSON.createObjectNode()
-			.put("id", B64.encodeToString(credentialId))
-			.put("rawId", B64.encodeToString(credentialId))
-			.put("type", "public-key")
-			.put("authenticatorAttachment", "platform");
-		body.set("response", response);
-		body.set("clientExtensionResults", JSON.createObjectNode());
-		return JSON.writeValueAsString(body);
+		return JSON.writeValueAsString(credential(response));
 	}
 
-	/** {fmt: "none", attStmt: {}, authData} in CBOR, the credential's key attested. */
-	private byte[] attestationObject(String rpId) {
+	/** A "none" attestation: {fmt: "none", attStmt: {}, authData} in CBOR, the credential's key attested. */
+	public byte[] attestationObject(String rpId) {
 		byte[] cose = coseKey();
 		ByteBuffer authData = ByteBuffer.allocate(32 + 1 + 4 + 16 + 2 + credentialId.length + cose.length)
 			.put(sha256(rpId.getBytes(StandardCharsets.UTF_8)))
@@ -129,14 +120,8 @@ final class DriverPasskey {
 		return cbor.toByteArray();
 	}
 
-	private static void text(ByteArrayOutputStream cbor, String text) {
-		byte[] bytes = text.getBytes(StandardCharsets.UTF_8);
-		cbor.write(0x60 + bytes.length);
-		cbor.writeBytes(bytes);
-	}
-
-	/** The COSE EC2 key (kty 2, alg -7 ES256, crv 1 P-256, x, y) in CBOR. */
-	private byte[] coseKey() {
+	/** The COSE EC2 key (kty 2, alg -7 ES256, crv 1 P-256, x, y) in CBOR, as an authenticator reports it. */
+	public byte[] coseKey() {
 		ECPublicKey key = (ECPublicKey) keys.getPublic();
 		ByteArrayOutputStream cbor = new ByteArrayOutputStream();
 		cbor.writeBytes(new byte[] { (byte) 0xA5, 0x01, 0x02, 0x03, 0x26, 0x20, 0x01, 0x21, 0x58, 0x20 });
@@ -144,6 +129,30 @@ final class DriverPasskey {
 		cbor.writeBytes(new byte[] { 0x22, 0x58, 0x20 });
 		cbor.writeBytes(unsigned32(key.getW().getAffineY()));
 		return cbor.toByteArray();
+	}
+
+	private ObjectNode credential(ObjectNode response) {
+		ObjectNode credential = JSON.createObjectNode()
+			.put("id", credentialId())
+			.put("rawId", credentialId())
+			.put("type", "public-key")
+			.put("authenticatorAttachment", "platform");
+		credential.set("response", response);
+		credential.set("clientExtensionResults", JSON.createObjectNode());
+		return credential;
+	}
+
+	private static byte[] clientData(String type, JsonNode options, String origin) {
+		return ("{\"type\":\"" + type + "\",\"challenge\":\"" + options.get("challenge").asString() + "\",\"origin\":\""
+				+ origin + "\",\"crossOrigin\":false}")
+			.getBytes(StandardCharsets.UTF_8);
+	}
+
+	/** A short CBOR text string (under 24 bytes). */
+	private static void text(ByteArrayOutputStream cbor, String text) {
+		byte[] bytes = text.getBytes(StandardCharsets.UTF_8);
+		cbor.write(0x60 + bytes.length);
+		cbor.writeBytes(bytes);
 	}
 
 	private byte[] sign(byte[] data) {
