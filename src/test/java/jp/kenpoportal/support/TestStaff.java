@@ -70,6 +70,21 @@ public class TestStaff {
 		return console.submit("/mfa", Map.of("code", code(staff)));
 	}
 
+	/**
+	 * A new console session of a new staff member of this role working on the kenpo: of that kenpo,
+	 * or an operator who chose it, as the role tests of every console feature need.
+	 */
+	public TestBrowser signedInAs(int port, StaffRole role, String kenpoCode) {
+		TestBrowser console = TestBrowser.console(port);
+		signIn(console, create(role == StaffRole.OPERATOR ? null : kenpoCode, role));
+		if (role == StaffRole.OPERATOR) {
+			console.get("/kenpos");
+			console.submit("/kenpos/choose",
+					Map.of("kenpoId", String.valueOf(kenpos.findByCode(kenpoCode).orElseThrow().id())));
+		}
+		return console;
+	}
+
 	public StaffAccount reload(Staff staff) {
 		return accounts.find(staff.account().id()).orElseThrow();
 	}

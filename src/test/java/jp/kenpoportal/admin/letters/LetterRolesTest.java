@@ -112,13 +112,7 @@ class LetterRolesTest {
 	}
 
 	private TestBrowser signedIn(StaffRole role) {
-		TestBrowser console = TestBrowser.console(port);
-		staff.signIn(console, staff.create(role == StaffRole.OPERATOR ? null : "sakura", role));
-		if (role == StaffRole.OPERATOR) {
-			console.get("/kenpos");
-			console.submit("/kenpos/choose", Map.of("kenpoId", String.valueOf(sakura())));
-		}
-		return console;
+		return staff.signedInAs(port, role, "sakura");
 	}
 
 	/** A batch of sakura whose PDF was downloaded (so nothing is rendered here). */

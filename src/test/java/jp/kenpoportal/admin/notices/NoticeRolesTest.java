@@ -123,14 +123,7 @@ class NoticeRolesTest {
 	}
 
 	private TestBrowser signedIn(StaffRole role) {
-		TestBrowser console = TestBrowser.console(port);
-		staff.signIn(console, staff.create(role == StaffRole.OPERATOR ? null : "sakura", role));
-		if (role == StaffRole.OPERATOR) {
-			console.get("/kenpos");
-			console.submit("/kenpos/choose",
-					Map.of("kenpoId", String.valueOf(kenpos.findByCode("sakura").orElseThrow().id())));
-		}
-		return console;
+		return staff.signedInAs(port, role, "sakura");
 	}
 
 	private long sakuraNotice() {
