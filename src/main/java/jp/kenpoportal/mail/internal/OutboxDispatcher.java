@@ -37,6 +37,9 @@ class OutboxDispatcher {
 
 	private static final Duration MAX_BACKOFF = Duration.ofHours(1);
 
+	/** The longest a node waits before it tries an unreachable SMTP server again. */
+	static final Duration MAX_OUTAGE_PAUSE = Duration.ofSeconds(30);
+
 	private final JdbcClient jdbc;
 
 	private final JavaMailSender sender;
@@ -53,6 +56,12 @@ class OutboxDispatcher {
 
 	/** Set when the node begins to stop: the send in progress finishes, no mail is claimed after it. */
 	private volatile boolean stopping;
+
+	/** Sends in a row that failed because the server could not be reached or did not answer. */
+	private int outageFailures;
+
+	/** {@link System#nanoTime()} before which this node does not try the SMTP server again. */
+	private long pausedUntilNanos = System.nanoTime();
 
 	OutboxDispatcher(JdbcClient jdbc, JavaMailSender sender, Clock clock, @Value("${portal.mail.from}") String from,
 			@Value("${portal.mail.lease:5m}") Duration lease, MeterRegistry registry) {
@@ -76,6 +85,9 @@ class OutboxDispatcher {
 
 	@Scheduled(fixedDelayString = "${portal.mail.poll-interval:300ms}")
 	void dispatch() {
+		if (System.nanoTime() - pausedUntilNanos < 0) {
+			return;
+		}
 		Optional<QueuedMail> next;
 		while (!stopping && (next = claim(lease)).isPresent()) {
 			if (!deliver(next.get())) {
@@ -103,24 +115,24 @@ class OutboxDispatcher {
 			.optional();
 	}
 
-	/** Sends one claimed mail and records the outcome; false when it could not be sent. */
+	/**
+	 * Sends one claimed mail and records the outcome; false when the server could not be reached
+	 * or did not answer, so that the round ends.
+	 */
 	private boolean deliver(QueuedMail mail) {
 		try {
 			sender.send(toMime(mail));
 		}
 		catch (Exception e) {
-			Duration wait = backoff(mail.attempts() + 1);
 			failed.increment();
-			log.warn("mail {} not sent (attempt {}), retrying in {}: {}", mail.id(), mail.attempts() + 1, wait,
-					MailErrors.describe(e));
-			// a node that took the mail over after the lease may have sent it meanwhile
-			jdbc.sql("""
-					update mail_outbox set attempts = attempts + 1, next_attempt_at = now() + ? * interval '1 second',
-					  last_error = ? where id = ? and sent_at is null""")
-				.params(wait.toSeconds(), e.toString(), mail.id())
-				.update();
+			if (SmtpFailure.isRefusalOfThisMail(e)) {
+				refused(mail, e);
+				return true;
+			}
+			serverAway(mail, e);
 			return false;
 		}
+		outageFailures = 0;
 		jdbc.sql("update mail_outbox set sent_at = ?, attempts = attempts + 1 where id = ?")
 			.params(Timestamp.from(clock.instant()), mail.id())
 			.update();
@@ -128,7 +140,48 @@ class OutboxDispatcher {
 		return true;
 	}
 
-	/** 2 s, 4 s, 8 s … up to an hour: a short outage costs seconds, a long one no storm. */
+	/**
+	 * The server refused this mail (its recipient, say): it alone waits longer each time, up to an
+	 * hour, and the others go on.
+	 */
+	private void refused(QueuedMail mail, Exception e) {
+		Duration wait = backoff(mail.attempts() + 1);
+		log.warn("mail {} refused by the SMTP server (attempt {}), retrying in {}: {}", mail.id(), mail.attempts() + 1,
+				wait, MailErrors.describe(e));
+		recordFailure(mail, wait, e);
+	}
+
+	/**
+	 * The server is down or silent: the mail stays due, and this node pauses (2 s, 4 s … at most
+	 * {@link #MAX_OUTAGE_PAUSE}) before it tries the server again with the oldest due mail. The
+	 * pause belongs to the server, not to the mail: however long the outage, the whole backlog goes
+	 * out within one pause of the server's return, instead of each mail waiting out a backoff that
+	 * grew while the server was away (up to an hour, longer than a mailed code lives).
+	 */
+	private void serverAway(QueuedMail mail, Exception e) {
+		outageFailures++;
+		Duration pause = outagePause(outageFailures);
+		pausedUntilNanos = System.nanoTime() + pause.toNanos();
+		log.warn("mail {} not sent (attempt {}), SMTP server unreachable; trying again in {}: {}", mail.id(),
+				mail.attempts() + 1, pause, MailErrors.describe(e));
+		recordFailure(mail, Duration.ZERO, e);
+	}
+
+	private void recordFailure(QueuedMail mail, Duration wait, Exception e) {
+		// a node that took the mail over after the lease may have sent it meanwhile
+		jdbc.sql("""
+				update mail_outbox set attempts = attempts + 1, next_attempt_at = now() + ? * interval '1 second',
+				  last_error = ? where id = ? and sent_at is null""")
+			.params(wait.toSeconds(), e.toString(), mail.id())
+			.update();
+	}
+
+	static Duration outagePause(int failuresInARow) {
+		Duration d = Duration.ofSeconds(1L << Math.min(failuresInARow, 6));
+		return d.compareTo(MAX_OUTAGE_PAUSE) > 0 ? MAX_OUTAGE_PAUSE : d;
+	}
+
+	/** 2 s, 4 s, 8 s … up to an hour: a mail the server refuses costs no storm. */
 	static Duration backoff(int attempt) {
 		Duration d = Duration.ofSeconds(1L << Math.min(attempt, 12));
 		return d.compareTo(MAX_BACKOFF) > 0 ? MAX_BACKOFF : d;

@@ -108,6 +108,37 @@ class OutboxDispatcherTest {
 		assertThat(mailbox.count(to)).isEqualTo(1);
 	}
 
+	@Test
+	void whenTheServerHasBeenAwayForLongThenTheBacklogGoesOutWithinAPauseOfItsReturnNotAfterAGrownBackoff() {
+		String to = "backlog" + System.nanoTime() + "@example.com";
+		smtp.stop();
+		try {
+			outbox.enqueue(null, to, "長い障害のあとのメール", "本文");
+			awaitFailedAttempt(to, Duration.ofSeconds(10));
+			// the mail stays due: the node pauses, not the mail
+			assertThat(leaseLeft(to)).isLessThan(Duration.ofSeconds(1));
+			// as if the server had been away for an hour: a backoff grown per mail would now be an hour
+			jdbc.sql("update mail_outbox set attempts = 12 where recipient = ?").param(to).update();
+		}
+		finally {
+			smtp.start();
+		}
+		Instant back = Instant.now();
+
+		assertThat(mailbox.awaitMail(to, 1).subject()).isEqualTo("長い障害のあとのメール");
+		assertThat(Duration.between(back, Instant.now())).isLessThan(OutboxDispatcher.MAX_OUTAGE_PAUSE);
+		assertThat(mailbox.count(to)).isEqualTo(1);
+	}
+
+	@Test
+	void aMailTheServerRefusesWaitsLongerEachTimeWhileTheServerPausesAtMostHalfAMinute() {
+		assertThat(OutboxDispatcher.backoff(1)).isEqualTo(Duration.ofSeconds(2));
+		assertThat(OutboxDispatcher.backoff(20)).isEqualTo(Duration.ofHours(1));
+		assertThat(OutboxDispatcher.outagePause(1)).isEqualTo(Duration.ofSeconds(2));
+		assertThat(OutboxDispatcher.outagePause(4)).isEqualTo(Duration.ofSeconds(16));
+		assertThat(OutboxDispatcher.outagePause(40)).isEqualTo(OutboxDispatcher.MAX_OUTAGE_PAUSE);
+	}
+
 	private Row row(String recipient) {
 		return jdbc.sql("select attempts, last_error from mail_outbox where recipient = ?")
 			.param(recipient)
