@@ -320,7 +320,7 @@ class ImportRunner {
 		}
 		Checked checked = feed.verdict();
 		phases.end("check and copy", "check " + checked.nanos / 1_000_000 + " ms, of it waiting for the COPY "
-				+ checked.waitedNanos / 1_000_000 + " ms; the COPY's tail after the check "
+				+ checked.waitedNanos / 1_000_000 + " ms; the load's tail after the check "
 				+ Math.max(0, copied - checked.endedAt) / 1_000_000 + " ms");
 		FileCheck.Outcome outcome = checked.outcome;
 		if (outcome.failure() != null) {
