@@ -39,7 +39,7 @@ public class TemporaryCredentials {
 	private static final String NOT_REGISTERED = """
 			  and m.acquired_on <= :today and (m.lost_on is null or m.lost_on > :today) and a.onboarded_at is null
 			  and (cardinality(:codes::text[]) = 0 or m.employer_code = any(:codes::text[]))
-			  and (:symbol::text is null or (m.symbol = :symbol and m.number = :number))
+			  and (:symbol::text is null or (m.symbol = :symbol and m.number = :number and m.released_by_import is null))
 			""";
 
 	private final JdbcClient jdbc;

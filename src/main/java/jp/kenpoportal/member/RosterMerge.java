@@ -19,7 +19,10 @@ import org.springframework.stereotype.Component;
  * a roster row from before the first import (no key yet) is adopted by its 記号・番号・枝番. The
  * account hangs on the member row, so it follows its person through a change of 記号・番号.
  * The roster file is the whole roster: a qualified person missing from it loses the
- * qualification on the file's date. Callers hold the transaction.
+ * qualification on the file's date; when the file gives their 記号・番号・枝番 to another person
+ * (the core system reassigned it), their row also gives up the number ({@code released_by_import}):
+ * it keeps its account and data, and forms a household only with the others who gave up the same
+ * number in the same import. Callers hold the transaction.
  */
 @Component
 public class RosterMerge {
@@ -54,7 +57,8 @@ public class RosterMerge {
 		jdbc.sql("""
 				update member_import_staging s set member_id = m.id from member m
 				where s.job_id = ? and s.member_id is null and m.kenpo_id = s.kenpo_id and m.person_key is null
-				  and m.symbol = s.symbol and m.number = s.number and m.branch = s.branch""")
+				  and m.symbol = s.symbol and m.number = s.number and m.branch = s.branch
+				  and m.released_by_import is null""")
 			.param(jobId)
 			.update();
 		return rows;
@@ -139,16 +143,32 @@ public class RosterMerge {
 				where s.job_id = ? and """ + differs())
 			.param(jobId)
 			.update();
+		// persons missing from the file lose the qualification; those whose 記号・番号 the file gives to
+		// someone else also give up the number (see #releaseNumbers), also when they had lost it before
 		jdbc.sql("""
 				insert into import_roster_change (job_id, change, line, person_key, name, before, after, fields)
-				select ?, 'ABSENT', null, m.person_key, m.name, m.symbol || '-' || m.number || '-' || m.branch, null, 'lostOn'
-				from member m where m.kenpo_id = ? and (m.lost_on is null or m.lost_on > ?)
+				select ?, case when m.lost_on is null or m.lost_on > ? then 'ABSENT' else 'RELEASED' end, null,
+				  m.person_key, m.name, m.symbol || '-' || m.number || '-' || m.branch, null,
+				  array_to_string(array_remove(array[case when m.lost_on is null or m.lost_on > ? then 'lostOn' end,
+				    case when r.id is not null then 'numberReassigned' end], null), ',')
+				from member m left join (""" + RELEASED + """
+				) r on r.id = m.id
+				where m.kenpo_id = ? and m.released_by_import is null and (m.lost_on is null or m.lost_on > ? or r.id is not null)
 				  and not exists (select 1 from member_import_staging s where s.job_id = ? and s.member_id = m.id)""")
-			.params(jobId, kenpoId, Date.valueOf(fileDate), jobId)
+			.params(jobId, Date.valueOf(fileDate), Date.valueOf(fileDate), kenpoId, jobId, jobId, kenpoId,
+					Date.valueOf(fileDate), jobId)
+			.update();
+		// and the persons of the file who take such a number say so
+		jdbc.sql("""
+				update import_roster_change c set fields = concat_ws(',', nullif(c.fields, ''), 'formerNumberOfAbsent')
+				where c.job_id = ? and c.change in ('NEW', 'CHANGED', 'REKEYED') and c.after in (
+				  select m.symbol || '-' || m.number || '-' || m.branch from member m join (""" + RELEASED + """
+				  ) r on r.id = m.id)""")
+			.params(jobId, kenpoId, jobId, jobId)
 			.update();
 		return jdbc.sql("""
 				select count(*) filter (where change = 'NEW'),
-				       count(*) filter (where change in ('CHANGED', 'REKEYED', 'LOST', 'ABSENT')),
+				       count(*) filter (where change in ('CHANGED', 'REKEYED', 'LOST', 'ABSENT', 'RELEASED')),
 				       (select count(*) from member_import_staging where job_id = ?)
 				         - count(*) filter (where change in ('NEW', 'CHANGED', 'REKEYED', 'LOST')),
 				       count(*) filter (where change in ('LOST', 'ABSENT')),
@@ -160,14 +180,17 @@ public class RosterMerge {
 	}
 
 	/**
-	 * Applies the file: updates the matched persons (keys adopted, 記号・番号 followed), adds the new
-	 * ones, ends the qualification of those missing, and empties the staging rows. Returns the
+	 * Applies the file: releases the 記号・番号 the file gives away from persons missing from it,
+	 * updates the matched persons (keys adopted, 記号・番号 followed), adds the new ones, ends the
+	 * qualification of those missing, and empties the staging rows. Returns the
 	 * counts of {@link #preview} taken just before, so the result says what was done.
 	 */
 	public RosterCounts apply(long kenpoId, long jobId, LocalDate fileDate) {
 		RosterCounts counts = preview(kenpoId, jobId, fileDate);
+		releaseNumbers(kenpoId, jobId);
 		jdbc.sql("""
-				update member m set person_key = s.person_key, symbol = s.symbol, number = s.number, branch = s.branch,
+				update member m set released_by_import = null, person_key = s.person_key, symbol = s.symbol,
+				  number = s.number, branch = s.branch,
 				  name = s.name, name_kana = s.name_kana, birth_date = s.birth_date, sex = s.sex,
 				  relationship = s.relationship, acquired_on = s.acquired_on, lost_on = s.lost_on,
 				  burden_ratio = s.burden_ratio, employer_code = s.employer_code, employer_name = s.employer_name,
@@ -196,6 +219,31 @@ public class RosterMerge {
 		return counts;
 	}
 
+	/**
+	 * The persons missing from the file whose 記号・番号・枝番 the file gives to another person, and
+	 * with each the others missing from the file who share that 記号・番号 (their former household):
+	 * parameters kenpo, job, job. The core system has reassigned the number; these rows keep their
+	 * history and their accounts but no longer hold it.
+	 */
+	private static final String RELEASED = """
+			select m.id from member m where m.kenpo_id = ? and m.released_by_import is null
+			  and not exists (select 1 from member_import_staging p where p.job_id = ? and p.member_id = m.id)
+			  and (m.symbol, m.number) in (select t.symbol, t.number from member t join member_import_staging s
+			    on s.job_id = ? and s.kenpo_id = t.kenpo_id and s.symbol = t.symbol and s.number = t.number
+			      and s.branch = t.branch
+			    where t.kenpo_id = m.kenpo_id and t.released_by_import is null
+			      and not exists (select 1 from member_import_staging q where q.job_id = s.job_id and q.member_id = t.id))""";
+
+	/**
+	 * Releases the numbers the file reassigns (see {@link #RELEASED}): before the persons of the
+	 * file take their numbers, so the number is held by one row at every statement's end.
+	 */
+	private void releaseNumbers(long kenpoId, long jobId) {
+		jdbc.sql("update member set released_by_import = ? where id in (" + RELEASED + ")")
+			.params(jobId, kenpoId, jobId, jobId)
+			.update();
+	}
+
 	/** Forgets the staging rows of a job (applied, failed or discarded). */
 	public void discard(long jobId) {
 		jdbc.sql("delete from member_import_staging where job_id = ?").param(jobId).update();
@@ -203,9 +251,9 @@ public class RosterMerge {
 
 	private static String differs() {
 		return """
-				(m.person_key is null or (m.symbol, m.number, m.branch, m.name, m.name_kana, m.birth_date, m.sex,
-				  m.relationship, m.acquired_on, m.lost_on, m.burden_ratio, m.employer_code, m.employer_name,
-				  m.postal_code, m.address, m.hidden_from_household, m.qualification_kind)
+				(m.person_key is null or m.released_by_import is not null
+				  or (m.symbol, m.number, m.branch, m.name, m.name_kana, m.birth_date, m.sex, m.relationship,
+				  m.acquired_on, m.lost_on, m.burden_ratio, m.employer_code, m.employer_name, m.postal_code, m.address, m.hidden_from_household, m.qualification_kind)
 				  is distinct from (s.symbol, s.number, s.branch, s.name, s.name_kana, s.birth_date, s.sex,
 				  s.relationship, s.acquired_on, s.lost_on, s.burden_ratio, s.employer_code, s.employer_name,
 				  s.postal_code, s.address, s.hidden_from_household, s.qualification_kind))""";

@@ -38,7 +38,7 @@ public class RosterSearch {
 		List<Long> ids = jdbc.sql("""
 				select distinct i.id, i.symbol, i.number from member m
 				join member i on i.kenpo_id = m.kenpo_id and i.symbol = m.symbol and i.number = m.number
-				  and i.branch = '00'
+				  and i.branch = '00' and i.released_by_import is not distinct from m.released_by_import
 				where m.kenpo_id = ? and\s""" + condition + """
 				 order by i.symbol, i.number, i.id limit ? offset ?""")
 			.params(kenpoId, "%" + escapeLike(text) + "%", limit, offset)

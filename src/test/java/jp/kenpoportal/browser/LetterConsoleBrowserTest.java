@@ -27,7 +27,8 @@ import static org.assertj.core.api.Assertions.assertThat;
  * 仮ユーザID・仮パスワード letters in Chromium: a 担当者 asks for the letter of a household that
  * has never signed in, the page follows the background job until the PDF is ready, downloads it;
  * the test reads the credentials off the PDF (PDFBox), and the member signs in with them and
- * reaches the first registration; every page axe-clean, the console at 1280 px.
+ * reaches the first registration; every page axe-clean, the console at 1280 px. Two batches for one
+ * household: once the newer is downloaded, the older batch's page says its letter is void.
  */
 @PortalTest
 class LetterConsoleBrowserTest extends BrowserTestSupport {
@@ -100,6 +101,45 @@ class LetterConsoleBrowserTest extends BrowserTestSupport {
 		member.locator("#birthDate").fill("19850707");
 		press(member, "次へ");
 		assertThat(path(member)).isEqualTo("/onboarding/terms");
+	}
+
+	@Test
+	void whenTwoBatchesAreMadeForOneMemberThenTheOlderBatchsPageSaysItsLetterIsVoidOnceTheNewerIsDownloaded() {
+		Kenpo kenpo = TestKenpos.allFactors(kenpos);
+		Member insured = roster.register(kenpo.id(), new NewMember("27", "1828", "00", "無効 二郎", "ムコウ ジロウ",
+				java.time.LocalDate.of(1990, 2, 2), Sex.MALE, "本人", java.time.LocalDate.of(2025, 4, 1), null));
+		jdbc.sql("update member set postal_code = '100-0005', address = '東京都千代田区丸の内一丁目1番1号' where id = ?")
+			.param(insured.id())
+			.update();
+		Page console = newTab();
+		console.setViewportSize(1280, 900);
+		signInToConsole(console, staff.create(kenpo.code(), StaffRole.CLERK));
+
+		// two batches for the same household before either is downloaded; the newer one is posted
+		String older = requestHouseholdLetter(console, "初回の送付");
+		String newer = requestHouseholdLetter(console, "封筒の宛名違いで作り直し");
+		download(console, console.locator("#download"));
+
+		console.navigate("http://" + TestBrowser.CONSOLE_HOST + ":" + port + older);
+		assertThat(console.locator("#letters-voided").textContent().strip())
+			.isEqualTo("このバッチの1通は、後の通知書 #" + newer.substring("/letters/".length())
+					+ " で再発行したため無効です。これらは送らないでください。");
+		assertAccessible(console);
+	}
+
+	/** Asks for the letter of household 27-1828 and waits for its PDF; the batch's path. */
+	private String requestHouseholdLetter(Page console, String reason) {
+		console.navigate("http://" + TestBrowser.CONSOLE_HOST + ":" + port + "/letters");
+		assertAccessible(console);
+		console.getByLabel("1世帯（記号・番号）").check();
+		console.getByLabel("記号", new Page.GetByLabelOptions().setExact(true)).fill("27");
+		console.getByLabel("番号", new Page.GetByLabelOptions().setExact(true)).fill("1828");
+		console.getByLabel("理由（監査ログに残ります）").fill(reason);
+		press(console, "作成を開始する");
+		assertThat(path(console)).matches("/letters/\\d+");
+		console.locator("#download").waitFor(new com.microsoft.playwright.Locator.WaitForOptions().setTimeout(90_000));
+		assertAccessible(console);
+		return path(console);
 	}
 
 	private void signInToConsole(Page page, Staff clerk) {

@@ -1,14 +1,13 @@
 package jp.kenpoportal.admin.imports;
 
-import java.io.BufferedWriter;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.io.Writer;
 import java.time.LocalDate;
 
 /**
- * The checked rows, written as PostgreSQL's COPY CSV expects them (UTF-8): an empty unquoted
- * cell is NULL, every text is quoted, so an empty text and NULL never mix.
+ * The checked rows, written as PostgreSQL's COPY CSV expects them: an empty unquoted cell is
+ * NULL, every text is quoted, so an empty text and NULL never mix.
  */
 final class CleanCsv implements AutoCloseable {
 
@@ -18,8 +17,11 @@ final class CleanCsv implements AutoCloseable {
 
 	private boolean first = true;
 
+	private boolean stopped;
+
+	/** Writes each row to {@code out} with one call: give it a writer that buffers (the {@link CopyPipe} does). */
 	CleanCsv(Writer out) {
-		this.out = out instanceof BufferedWriter ? out : new BufferedWriter(out, 64 * 1024);
+		this.out = out;
 	}
 
 	CleanCsv text(String value) {
@@ -54,8 +56,12 @@ final class CleanCsv implements AutoCloseable {
 		return this;
 	}
 
-	/** Writes the row built so far to the file. */
+	/** Writes the row built so far (after {@link #stop()}: forgets it). */
 	void endRow() {
+		if (stopped) {
+			discardRow();
+			return;
+		}
 		row.append('\n');
 		try {
 			out.append(row);
@@ -87,8 +93,16 @@ final class CleanCsv implements AutoCloseable {
 		row.append(c);
 	}
 
+	/** Ends the output here (closes it): rows that follow are checked but written nowhere. */
+	void stop() throws IOException {
+		if (!stopped) {
+			stopped = true;
+			out.close();
+		}
+	}
+
 	@Override
 	public void close() throws IOException {
-		out.close();
+		stop();
 	}
 }

@@ -5,13 +5,13 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.InputStreamReader;
 import java.io.Reader;
+import java.io.Writer;
 import java.io.UncheckedIOException;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.Charset;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
-import java.nio.file.Path;
 import java.text.Normalizer;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -28,8 +28,10 @@ import de.siegmar.fastcsv.reader.CsvRecord;
 /**
  * The streaming pass over a spooled file: encoding (UTF-8 with or without BOM, else MS932, read
  * strictly), the header row by Japanese names, then every row checked one at a time; good rows
- * go to the clean file for COPY, bad cells to the error sink. Nothing but the current row is
- * held, whatever the file's size.
+ * go to {@code clean} (the COPY into staging, fed while the check reads), bad cells to the error
+ * sink. From the first bad row on, nothing more goes to {@code clean} (the file will write
+ * nothing) but every row is still checked for the report. Nothing but the current row is held,
+ * whatever the file's size; {@code clean} is closed when the pass ends.
  */
 final class FileCheck {
 
@@ -52,7 +54,7 @@ final class FileCheck {
 	private FileCheck() {
 	}
 
-	static Outcome run(SpooledFile file, RowFormat format, long jobId, long kenpoId, Path clean,
+	static Outcome run(SpooledFile file, RowFormat format, long jobId, long kenpoId, Writer clean,
 			Consumer<RowError> errors, Progress progress) throws IOException {
 		if (file.binaryKind() != null) {
 			return new Outcome(null, 0, 0, "imports.error.binary", file.binaryKind());
@@ -77,7 +79,7 @@ final class FileCheck {
 			.allowMissingFields(true)
 			.skipEmptyLines(true)
 			.maxBufferSize(MAX_RECORD_CHARS)
-			.ofCsvRecord(reader); CleanCsv out = new CleanCsv(Files.newBufferedWriter(clean, StandardCharsets.UTF_8))) {
+			.ofCsvRecord(reader); CleanCsv out = new CleanCsv(clean)) {
 			var records = csv.iterator();
 			if (!records.hasNext()) {
 				return new Outcome(encoding, 0, 0, "imports.error.empty", null);
@@ -95,6 +97,7 @@ final class FileCheck {
 				if (record.getFieldCount() != header.getFieldCount()) {
 					errors.accept(RowError.of(line, null, "imports.error.fieldCount",
 							String.valueOf(header.getFieldCount()), null));
+					out.stop();
 				}
 				else {
 					fields.reset(line, record.getFields().toArray(String[]::new));
@@ -102,6 +105,8 @@ final class FileCheck {
 					format.convert(fields, out);
 					if (fields.bad()) {
 						out.discardRow();
+						// the file writes nothing: the COPY need not take the rest
+						out.stop();
 					}
 					else {
 						out.endRow();

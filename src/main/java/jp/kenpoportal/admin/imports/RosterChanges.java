@@ -23,7 +23,7 @@ class RosterChanges {
 				  select c.*, row_number() over (partition by change order by line nulls last, person_key) as n
 				  from import_roster_change c where job_id = ?) r
 				where n <= ? order by case change when 'NEW' then 1 when 'REKEYED' then 2 when 'LOST' then 3
-				  when 'ABSENT' then 4 else 5 end, line nulls last, person_key""")
+				  when 'ABSENT' then 4 when 'RELEASED' then 4 else 5 end, line nulls last, person_key""")
 			.params(jobId, limit)
 			.query((rs, i) -> new Change(rs.getString(1), (Long) rs.getObject(2, Long.class), rs.getString(3),
 					rs.getString(4), rs.getString(5), rs.getString(6),

@@ -39,7 +39,9 @@ class JdbcMemberDirectory implements MemberDirectory {
 
 	@Override
 	public Optional<Member> findByNumber(long kenpoId, String symbol, String number, String branch) {
-		return jdbc.sql("select * from member where kenpo_id = ? and symbol = ? and number = ? and branch = ?")
+		return jdbc.sql("""
+				select * from member where kenpo_id = ? and symbol = ? and number = ? and branch = ?
+				  and released_by_import is null""")
 			.params(kenpoId, symbol, number, branch)
 			.query(JdbcMemberDirectory::map)
 			.optional();
@@ -50,6 +52,7 @@ class JdbcMemberDirectory implements MemberDirectory {
 		return jdbc.sql("""
 				select m.* from member m
 				join member me on me.kenpo_id = m.kenpo_id and me.symbol = m.symbol and me.number = m.number
+				  and m.released_by_import is not distinct from me.released_by_import
 				where me.kenpo_id = ? and me.id = ? order by m.branch""")
 			.params(kenpoId, memberId)
 			.query(JdbcMemberDirectory::map)
@@ -61,6 +64,7 @@ class JdbcMemberDirectory implements MemberDirectory {
 		return jdbc.sql("""
 				select distinct i.id from member m
 				join member i on i.kenpo_id = m.kenpo_id and i.symbol = m.symbol and i.number = m.number and i.branch = '00'
+				  and i.released_by_import is not distinct from m.released_by_import
 				where m.kenpo_id = ? and m.id = any(?) and not m.hidden_from_household""")
 			.params(kenpoId, memberIds.toArray(Long[]::new))
 			.query(Long.class)

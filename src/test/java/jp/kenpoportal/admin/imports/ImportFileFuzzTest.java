@@ -75,7 +75,7 @@ class ImportFileFuzzTest {
 
 	private static void check(RowFormat format, byte[] bytes) throws IOException {
 		SpooledFile file = SpooledFile.spool(new ByteArrayInputStream(bytes), directory);
-		Path clean = Files.createTempFile(directory, "clean-", ".csv");
+		java.io.StringWriter clean = new java.io.StringWriter();
 		List<RowError> errors = new ArrayList<>();
 		try {
 			FileCheck.Outcome outcome = FileCheck.run(file, format, 7, 1, clean, errors::add, (b, r) -> {
@@ -86,9 +86,9 @@ class ImportFileFuzzTest {
 			for (RowError error : errors) {
 				assertThat(MESSAGES).containsKey(error.reason());
 			}
-			byte[] written = Files.readAllBytes(clean);
-			assertThat(written).doesNotContain((byte) 0);
-			try (CsvReader<CsvRecord> csv = CsvReader.builder().ofCsvRecord(new String(written, StandardCharsets.UTF_8))) {
+			String written = clean.toString();
+			assertThat(written).doesNotContain("\0");
+			try (CsvReader<CsvRecord> csv = CsvReader.builder().ofCsvRecord(written)) {
 				long rows = 0;
 				Set<Integer> widths = new java.util.HashSet<>();
 				for (CsvRecord record : csv) {
@@ -96,7 +96,13 @@ class ImportFileFuzzTest {
 					widths.add(record.getFieldCount());
 					assertThat(record.getField(0)).isEqualTo("7");
 				}
-				assertThat(rows).isEqualTo(outcome.goodRows());
+				// from the first bad row on, the check feeds the COPY nothing more
+				if (errors.isEmpty()) {
+					assertThat(rows).isEqualTo(outcome.goodRows());
+				}
+				else {
+					assertThat(rows).isLessThanOrEqualTo(outcome.goodRows());
+				}
 				assertThat(widths).hasSizeLessThanOrEqualTo(1);
 			}
 		}
@@ -105,7 +111,6 @@ class ImportFileFuzzTest {
 		}
 		finally {
 			file.delete();
-			Files.deleteIfExists(clean);
 		}
 	}
 
