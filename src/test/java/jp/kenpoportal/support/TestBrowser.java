@@ -39,6 +39,8 @@ public final class TestBrowser {
 
 	private final Map<String, String> rawCookies = new LinkedHashMap<>();
 
+	private boolean https;
+
 	private Page page;
 
 	public TestBrowser(int port, String host) {
@@ -71,6 +73,12 @@ public final class TestBrowser {
 	/** A browser on the staff console's host. */
 	public static TestBrowser console(int port) {
 		return new TestBrowser(port, CONSOLE_HOST);
+	}
+
+	/** Every request as through the TLS proxy in production: X-Forwarded-Proto https from the trusted local proxy. */
+	public TestBrowser overHttps() {
+		this.https = true;
+		return this;
 	}
 
 	/** Points this browser (and its cookies) at another host, as a stolen cookie would be. */
@@ -228,6 +236,9 @@ public final class TestBrowser {
 			.header("Accept-Language", "ja")
 			.header("Accept", "text/html,application/xhtml+xml,*/*;q=0.8")
 			.timeout(Duration.ofSeconds(30));
+		if (https) {
+			b.header("X-Forwarded-Proto", "https");
+		}
 		if (!cookies.isEmpty()) {
 			b.header("Cookie", cookies.entrySet().stream().map(e -> e.getKey() + "=" + e.getValue())
 				.collect(Collectors.joining("; ")));
