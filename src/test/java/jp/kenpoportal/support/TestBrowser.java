@@ -151,6 +151,16 @@ public final class TestBrowser {
 	}
 
 	/**
+	 * Posts form fields in the order given, a name as often as it comes, to a path that may carry
+	 * a query: for proving that repeated parameters are refused or read once (parameter pollution).
+	 */
+	public Page postPairs(String pathAndQuery, List<Map.Entry<String, String>> fields) {
+		String body = fields.stream().map(e -> enc(e.getKey()) + "=" + enc(e.getValue())).collect(Collectors.joining("&"));
+		return follow(send(request(pathAndQuery).header("Content-Type", "application/x-www-form-urlencoded")
+			.POST(HttpRequest.BodyPublishers.ofString(body))), pathAndQuery);
+	}
+
+	/**
 	 * Posts a form to any path with the CSRF token of the current page (its meta tag), as a
 	 * hand-made request of a signed-in person would: for proving that the server, not the
 	 * missing form, refuses it.
