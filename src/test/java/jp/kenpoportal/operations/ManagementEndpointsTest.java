@@ -81,6 +81,16 @@ class ManagementEndpointsTest {
 	}
 
 	@Test
+	void theManagementPortServesTheSbomOfTheLibrariesInside() throws Exception {
+		HttpResponse<String> sbom = get("/actuator/sbom/application");
+
+		// the CycloneDX file the build put into the jar (SbomTest checks what it lists)
+		assertThat(sbom.statusCode()).isEqualTo(200);
+		assertThat(sbom.body()).contains("\"CycloneDX\"", "pkg:maven/org.postgresql/postgresql@",
+				"pkg:maven/org.passay/passay@");
+	}
+
+	@Test
 	void theManagementPortListensOnLoopbackOnly() throws IOException {
 		Optional<InetAddress> external = Collections.list(NetworkInterface.getNetworkInterfaces())
 			.stream()

@@ -50,11 +50,11 @@ class SecurityEvidenceTest {
 	@Autowired
 	Mailbox mailbox;
 
-	/** ASVS 3.3.1, 3.3.2, 3.3.4: Secure over HTTPS, HttpOnly, SameSite, host-only (no Domain) for both cookies. */
+	/** ASVS 3.3.1, 3.3.2, 3.3.4: Secure over HTTPS, HttpOnly, SameSite, host-only (no Domain) for both cookies (HostPrefixCookieTest: the names). */
 	@Test
 	void whenASessionStartsOverHttpsThenItsCookieIsSecureHttpOnlySameSiteAndHostOnly() throws Exception {
-		String member = sessionCookie("sakura.localhost", "/login", "KENPO_SESSION");
-		String staff = sessionCookie(TestBrowser.CONSOLE_HOST, "/login", "KENPO_CONSOLE_SESSION");
+		String member = sessionCookie("sakura.localhost", "/login", "__Host-KENPO_SESSION");
+		String staff = sessionCookie(TestBrowser.CONSOLE_HOST, "/login", "__Host-KENPO_CONSOLE_SESSION");
 
 		assertThat(member).contains("Secure", "HttpOnly", "SameSite=Lax", "Path=/").doesNotContainIgnoringCase("Domain=");
 		assertThat(staff).contains("Secure", "HttpOnly", "SameSite=Strict", "Path=/").doesNotContainIgnoringCase("Domain=");
@@ -65,7 +65,7 @@ class SecurityEvidenceTest {
 	void whenSessionsAreMadeThenEachIdCarriesMoreThan128RandomBits() throws Exception {
 		java.util.Set<String> ids = new java.util.HashSet<>();
 		for (int i = 0; i < 20; i++) {
-			String cookie = sessionCookie("sakura.localhost", "/login", "KENPO_SESSION");
+			String cookie = sessionCookie("sakura.localhost", "/login", "__Host-KENPO_SESSION");
 			String value = cookie.substring(cookie.indexOf('=') + 1, cookie.indexOf(';'));
 			String id = new String(java.util.Base64.getDecoder().decode(value), StandardCharsets.US_ASCII);
 			assertThat(id).matches("[A-Za-z0-9_-]{36}")

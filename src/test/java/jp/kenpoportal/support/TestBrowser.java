@@ -39,6 +39,8 @@ public final class TestBrowser {
 
 	private final Map<String, String> rawCookies = new LinkedHashMap<>();
 
+	private boolean https;
+
 	private Page page;
 
 	public TestBrowser(int port, String host) {
@@ -71,6 +73,12 @@ public final class TestBrowser {
 	/** A browser on the staff console's host. */
 	public static TestBrowser console(int port) {
 		return new TestBrowser(port, CONSOLE_HOST);
+	}
+
+	/** Every request as through the TLS proxy in production: X-Forwarded-Proto https from the trusted local proxy. */
+	public TestBrowser overHttps() {
+		this.https = true;
+		return this;
 	}
 
 	/** Points this browser (and its cookies) at another host, as a stolen cookie would be. */
@@ -140,6 +148,16 @@ public final class TestBrowser {
 			.collect(Collectors.joining("&"));
 		return follow(send(request(path).header("Content-Type", "application/x-www-form-urlencoded")
 			.POST(HttpRequest.BodyPublishers.ofString(body))), path);
+	}
+
+	/**
+	 * Posts form fields in the order given, a name as often as it comes, to a path that may carry
+	 * a query: for proving that repeated parameters are refused or read once (parameter pollution).
+	 */
+	public Page postPairs(String pathAndQuery, List<Map.Entry<String, String>> fields) {
+		String body = fields.stream().map(e -> enc(e.getKey()) + "=" + enc(e.getValue())).collect(Collectors.joining("&"));
+		return follow(send(request(pathAndQuery).header("Content-Type", "application/x-www-form-urlencoded")
+			.POST(HttpRequest.BodyPublishers.ofString(body))), pathAndQuery);
 	}
 
 	/**
@@ -228,6 +246,9 @@ public final class TestBrowser {
 			.header("Accept-Language", "ja")
 			.header("Accept", "text/html,application/xhtml+xml,*/*;q=0.8")
 			.timeout(Duration.ofSeconds(30));
+		if (https) {
+			b.header("X-Forwarded-Proto", "https");
+		}
 		if (!cookies.isEmpty()) {
 			b.header("Cookie", cookies.entrySet().stream().map(e -> e.getKey() + "=" + e.getValue())
 				.collect(Collectors.joining("; ")));

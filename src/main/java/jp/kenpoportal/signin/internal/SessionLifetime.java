@@ -49,8 +49,8 @@ class SessionLifetime {
 	/** One session cookie name per kind of host (HostCookieSerializer); only members' may be remembered. */
 	@Bean
 	CookieSerializer cookieSerializer(SecuritySettings settings, ConsoleHost console) {
-		return new HostCookieSerializer(console, new RememberedCookie(HostCookieSerializer.memberCookie(),
-				(int) settings.rememberMeDuration().toSeconds()));
+		return new HostCookieSerializer(console,
+				cookie -> new RememberedCookie(cookie, (int) settings.rememberMeDuration().toSeconds()));
 	}
 
 	/** Ends a session whose sign-in is older than its absolute lifetime, before anything uses it. */
