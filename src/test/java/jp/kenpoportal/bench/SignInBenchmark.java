@@ -73,6 +73,9 @@ public final class SignInBenchmark {
 
 	private final boolean keep = Boolean.parseBoolean(System.getProperty("bench.keep", "false"));
 
+	/** Whether to measure every Argon2id implementation's raw rate too (1 and 2 threads). */
+	private final boolean hashCandidates = Boolean.parseBoolean(System.getProperty("bench.hashCandidates", "true"));
+
 	/** Requests of each kind measured alone (0: no per-kind measurement). */
 	private final int kindRequests = Integer.parseInt(System.getProperty("bench.kindRequests", "1000"));
 
@@ -145,7 +148,7 @@ public final class SignInBenchmark {
 		Path log = runDir.resolve("logs").resolve("server-" + label + ".log");
 		say("[%s] starting the portal (log %s)", label, log);
 		try (BenchmarkServerProcess server = BenchmarkServerProcess.start(command, log)) {
-			Map<String, String> ready = server.await("READY", 180);
+			Map<String, String> ready = server.await("READY", 900);
 			int port = Integer.parseInt(ready.get("port"));
 			String cost = "argon2id m=%s KiB, t=%s, p=%s".formatted(ready.get("memoryKib"), ready.get("iterations"),
 					ready.get("parallelism"));
@@ -164,6 +167,13 @@ public final class SignInBenchmark {
 			say("[%s] raw hash rate %.1f verifications/s on %d threads; CPU ms per verification: %.1f in the "
 					+ "hashing thread, %.1f for the whole JVM (GC included)", label, rawRate, cores, raw.threadCpuMs,
 					raw.jvmCpuMs);
+
+			Map<String, String> candidates = Map.of();
+			if (hashCandidates) {
+				candidates = server.ask("hashcandidates %s %s".formatted(hashWarmupSeconds, hashSeconds), "CANDIDATES",
+						600);
+				say("[%s] Argon2id implementations: %s", label, candidates);
+			}
 
 			int maxConcurrency = Arrays.stream(concurrencies).max().orElse(1);
 			// one sign-in per account and 30-s TOTP step: enough accounts for 1.5 times the raw hash rate
@@ -198,7 +208,7 @@ public final class SignInBenchmark {
 			}
 			server.send("quit");
 			server.awaitExit(60);
-			return new CostResult(cost, raw, accounts, rows, kinds);
+			return new CostResult(cost, raw, accounts, rows, kinds, candidates);
 		}
 		finally {
 			if (!keep) {
@@ -663,14 +673,30 @@ public final class SignInBenchmark {
 		}
 	}
 
-	private record CostResult(String cost, Raw raw, int accounts, List<Row> rows, List<KindRow> kinds) {
+	private record CostResult(String cost, Raw raw, int accounts, List<Row> rows, List<KindRow> kinds,
+			Map<String, String> candidates) {
 
 		String table() {
 			StringBuilder s = new StringBuilder();
 			s.append(signInTable());
+			if (!candidates.isEmpty()) {
+				s.append(candidateTable());
+			}
 			if (!kinds.isEmpty()) {
 				s.append(kindTable());
 			}
+			return s.toString();
+		}
+
+		private String candidateTable() {
+			StringBuilder s = new StringBuilder();
+			s.append(String.format(Locale.ROOT, "%nArgon2id implementations, raw verifications (same JVM, one after the other)%n"));
+			s.append(String.format(Locale.ROOT, "%-14s %10s %10s %12s %12s%n", "", "1 thread/s", "2 threads/s",
+					"CPU ms (1)", "CPU ms (2)"));
+			candidates.keySet().stream().map(k -> k.substring(0, k.indexOf('.'))).distinct().forEach(name -> s.append(
+					String.format(Locale.ROOT, "%-14s %10s %10s %12s %12s%n", name, candidates.get(name + ".1.rate"),
+							candidates.get(name + ".2.rate"), candidates.get(name + ".1.cpu"),
+							candidates.get(name + ".2.cpu"))));
 			return s.toString();
 		}
 
