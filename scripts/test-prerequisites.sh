@@ -4,7 +4,9 @@
 #   chromium              the browser tests drive Debian's /usr/bin/chromium through Playwright,
 #                         which never downloads a browser of its own here;
 #   fonts-ipafont-gothic  a Japanese font, so the browser tests (phone width, axe contrast) lay
-#                         out real glyphs rather than empty boxes of another width.
+#                         out real glyphs rather than empty boxes of another width;
+#   libsodium23           the operating system's libsodium, the portal's fastest Argon2id
+#                         (account.SodiumArgon2), which SodiumArgon2Test checks against Bouncy Castle.
 # Everything else (PostgreSQL, the SMTP server, the TOTP cross-check) comes from Maven Central.
 set -euo pipefail
 
@@ -19,8 +21,13 @@ if [ ! -d /usr/share/fonts/opentype/ipafont-gothic ]; then
   reasons+=("fonts-ipafont-gothic: a Japanese font for the browser tests' layout checks")
 fi
 
+if ! ldconfig -p 2>/dev/null | grep -q 'libsodium\.so\.23 '; then
+  missing+=(libsodium23)
+  reasons+=("libsodium23: the Argon2id the portal hashes with where it is installed (SodiumArgon2Test)")
+fi
+
 if [ ${#missing[@]} -eq 0 ]; then
-  echo "test prerequisites: chromium and a Japanese font are installed"
+  echo "test prerequisites: chromium, a Japanese font and libsodium are installed"
   exit 0
 fi
 

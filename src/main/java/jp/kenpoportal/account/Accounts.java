@@ -222,7 +222,10 @@ public class Accounts {
 
 	/** A complete sign-in (both factors) resets the count of failures. */
 	public void clearFailures(long kenpoId, long accountId) {
-		jdbc.sql("update account set failed_attempts = 0, locked_until = null where kenpo_id = ? and id = ?")
+		// nothing to clear on almost every sign-in: no new row version, no WAL, when there is none
+		jdbc.sql("""
+				update account set failed_attempts = 0, locked_until = null
+				where kenpo_id = ? and id = ? and (failed_attempts <> 0 or locked_until is not null)""")
 			.params(kenpoId, accountId)
 			.update();
 	}

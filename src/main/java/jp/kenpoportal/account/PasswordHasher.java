@@ -12,12 +12,16 @@ import org.springframework.security.crypto.argon2.Argon2PasswordEncoder;
 import org.springframework.stereotype.Component;
 
 /**
- * Argon2id, parameters from {@link SecuritySettings}, computed by the reference C library where it
- * loads ({@link NativeArgon2}), else by Bouncy Castle: the same hashes either way. A verification against a dummy hash
- * gives unknown user IDs and locked accounts the same response time as a wrong password.
+ * Argon2id, parameters from {@link SecuritySettings}, computed by the fastest implementation that
+ * loads here: the operating system's libsodium ({@link SodiumArgon2}, SIMD chosen for the CPU at run
+ * time), else the reference C library bundled with argon2-jvm ({@link NativeArgon2}), else Bouncy
+ * Castle: the same hashes either way. A verification against a dummy hash gives unknown user IDs and
+ * locked accounts the same response time as a wrong password.
  */
 @Component
 public class PasswordHasher {
+
+	private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(PasswordHasher.class);
 
 	private final Argon2PasswordEncoder encoder;
 
@@ -40,11 +44,20 @@ public class PasswordHasher {
 	private final NativeArgon2 fast;
 
 	/**
-	 * @param nativeArgon2 {@code portal.security.argon2-native}: hash with the reference C library
-	 * where it loads (default), or always with Bouncy Castle (pure Java)
+	 * libsodium's Argon2id when it loads (same hashes, fastest), else null. It takes one lane and
+	 * 16-byte salts only: other stored hashes go to {@link #fast} or Bouncy Castle.
+	 */
+	private final SodiumArgon2 fastest;
+
+	/**
+	 * @param nativeArgon2 {@code portal.security.argon2-native}: hash with a C library where one loads
+	 * (default), or always with Bouncy Castle (pure Java)
+	 * @param libsodium {@code portal.security.argon2-libsodium}: prefer the operating system's
+	 * libsodium where it loads (default), or go straight to argon2-jvm's library
 	 */
 	public PasswordHasher(SecuritySettings settings, MeterRegistry registry,
-			@Value("${portal.security.argon2-native:true}") boolean nativeArgon2) {
+			@Value("${portal.security.argon2-native:true}") boolean nativeArgon2,
+			@Value("${portal.security.argon2-libsodium:true}") boolean libsodium) {
 		Argon2Inlining.ensureApplied();
 		this.hashTime = timer(registry, "hash");
 		this.verifyTime = timer(registry, "verify");
@@ -55,7 +68,13 @@ public class PasswordHasher {
 				? NativeArgon2.load(16, 32, settings.argon2MemoryKib(), settings.argon2Iterations(),
 						settings.argon2Parallelism(), encoder::matches).orElse(null)
 				: null;
+		this.fastest = nativeArgon2 && libsodium
+				? SodiumArgon2.load(16, 32, settings.argon2MemoryKib(), settings.argon2Iterations(),
+						settings.argon2Parallelism(), encoder::matches).orElse(null)
+				: null;
 		this.dummyHash = hashNow("dummy-password-for-equal-timing");
+		log.info("Password hashing implementation: {}{}", implementation(),
+				fastest == null ? "" : " (stored hashes it cannot take: " + (fast != null ? "native" : "bouncycastle") + ")");
 	}
 
 	public String hash(String raw) {
@@ -72,16 +91,19 @@ public class PasswordHasher {
 		return false;
 	}
 
-	/** Which implementation hashes: {@code native} or {@code bouncycastle}. */
+	/** Which implementation hashes: {@code libsodium}, {@code native} (argon2-jvm) or {@code bouncycastle}. */
 	public String implementation() {
-		return fast != null ? "native" : "bouncycastle";
+		return fastest != null ? "libsodium" : fast != null ? "native" : "bouncycastle";
 	}
 
 	private String hashNow(String raw) {
-		return fast != null ? fast.hash(raw) : encoder.encode(raw);
+		return fastest != null ? fastest.hash(raw) : fast != null ? fast.hash(raw) : encoder.encode(raw);
 	}
 
 	private boolean matchesNow(String raw, String hash) {
+		if (fastest != null && SodiumArgon2.canVerify(hash)) {
+			return fastest.matches(raw, hash);
+		}
 		return fast != null ? fast.matches(raw, hash) : encoder.matches(raw, hash);
 	}
 

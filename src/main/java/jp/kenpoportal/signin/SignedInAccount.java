@@ -45,6 +45,17 @@ public class SignedInAccount {
 		return account;
 	}
 
+	/**
+	 * The account just signed in with its password, as this request loaded it to check the password:
+	 * what comes next in the request (where to go after the password) needs no second look-up.
+	 */
+	public void signedInWith(Account account) {
+		RequestAttributes request = RequestContextHolder.getRequestAttributes();
+		if (request != null) {
+			request.setAttribute(CACHE, account, RequestAttributes.SCOPE_REQUEST);
+		}
+	}
+
 	public Account require() {
 		return find().orElseThrow(() -> new IllegalStateException("no signed-in account"));
 	}

@@ -18,11 +18,14 @@ import jp.kenpoportal.signin.totp.TotpAlgorithm;
  */
 final class BenchmarkBrowser {
 
-	private final BenchmarkHttpConnection http;
+	private BenchmarkHttpConnection http;
 
 	private final Map<String, String> cookies = new LinkedHashMap<>();
 
 	private String path;
+
+	/** The CSRF token of the last form page this browser fetched one step at a time. */
+	private String formToken;
 
 	BenchmarkBrowser(BenchmarkHttpConnection http) {
 		this.http = http;
@@ -43,6 +46,71 @@ final class BenchmarkBrowser {
 		page = post("/mfa/totp", "code=" + TotpAlgorithm.code(totpKey, step) + "&_csrf=" + enc(csrf));
 		expect(page, "/", "class=\"greeting\"");
 		return page;
+	}
+
+	/** Speaks over another connection from now on (the cookies stay): a prepared browser used by another thread. */
+	BenchmarkBrowser on(BenchmarkHttpConnection connection) {
+		this.http = connection;
+		return this;
+	}
+
+	// ------------------------------------------------------------------ a sign-in one request at a time
+	// Each step is exactly one request, its redirect not followed, so that a benchmark can prepare browsers
+	// up to a step and then measure that step alone (SignInBenchmark, CPU per request kind).
+
+	/** Step 1: GET /login with whatever cookies this browser holds (none: a new visitor). */
+	void stepLoginPage() throws IOException {
+		String page = single(http.get("/login", cookieHeader()), 200, "/login");
+		expectMarker(page, "/login", "action=\"/login\"");
+		formToken = csrf(page, "/login");
+	}
+
+	/** Step 2: POST /login with the password; the portal sends the browser to its second factor. */
+	void stepPassword(String loginId, String password) throws IOException {
+		expectRedirect(http.post("/login", cookieHeader(), "userId=" + enc(loginId) + "&password=" + enc(password)
+				+ "&_csrf=" + enc(formToken)), "/login", "/mfa/totp");
+	}
+
+	/** Step 3: GET /mfa/totp, the authenticator app's code page. */
+	void stepTotpPage() throws IOException {
+		String page = single(http.get("/mfa/totp", cookieHeader()), 200, "/mfa/totp");
+		expectMarker(page, "/mfa/totp", "action=\"/mfa/totp\"");
+		formToken = csrf(page, "/mfa/totp");
+	}
+
+	/** Step 4: POST /mfa/totp with the code of {@code step}; the portal sends the browser home. */
+	void stepCode(byte[] totpKey, long step) throws IOException {
+		expectRedirect(http.post("/mfa/totp", cookieHeader(), "code=" + TotpAlgorithm.code(totpKey, step) + "&_csrf="
+				+ enc(formToken)), "/mfa/totp", "/");
+	}
+
+	/** Step 5: GET /, the home page of the signed-in member. */
+	void stepHome() throws IOException {
+		expectMarker(single(http.get("/", cookieHeader()), 200, "/"), "/", "class=\"greeting\"");
+	}
+
+	private String single(BenchmarkHttpConnection.Response response, int status, String target) {
+		path = target;
+		store(response.all("set-cookie"));
+		if (response.status() != status) {
+			throw new IllegalStateException("HTTP " + response.status() + " at " + target + " (expected " + status
+					+ ", location " + response.header("location") + ")");
+		}
+		return response.body();
+	}
+
+	private void expectRedirect(BenchmarkHttpConnection.Response response, String target, String wantedPath) {
+		single(response, 302, target);
+		String location = URI.create(response.header("location")).getRawPath();
+		if (!location.equals(wantedPath)) {
+			throw new IllegalStateException(target + " sent the browser to " + location + ", not " + wantedPath);
+		}
+	}
+
+	private void expectMarker(String body, String target, String marker) {
+		if (!body.contains(marker)) {
+			throw new IllegalStateException("expected " + marker + " at " + target + ": " + text(body));
+		}
 	}
 
 	/** One GET with this browser's cookies, redirects not followed; cookies the response sets are kept. */

@@ -63,6 +63,13 @@ final class BenchmarkProfile {
 	private BenchmarkProfile() {
 	}
 
+	/** {@code java -cp … BenchmarkProfile <file.jfr>…}: the summary of recordings made elsewhere (bench.jfr). */
+	public static void main(String[] args) throws IOException {
+		for (String file : args) {
+			System.out.print(summarize(Path.of(file), file));
+		}
+	}
+
 	/** The summary of one recording, the request threads' samples only; empty if there are none. */
 	static String summarize(Path jfr, String title) throws IOException {
 		Map<String, Integer> byComponent = new HashMap<>();

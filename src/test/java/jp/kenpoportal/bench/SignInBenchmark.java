@@ -49,6 +49,7 @@ public final class SignInBenchmark {
 	private final List<String> hashes = list(System.getProperty("bench.hashes", "default,7168:5:1"));
 
 	private final int[] concurrencies = list(System.getProperty("bench.concurrency", "2,4,8")).stream()
+		.filter(c -> !c.isBlank() && !c.equals("0"))
 		.mapToInt(Integer::parseInt)
 		.toArray();
 
@@ -71,6 +72,14 @@ public final class SignInBenchmark {
 	private final String serverJvmArgs = System.getProperty("bench.serverJvmArgs", "");
 
 	private final boolean keep = Boolean.parseBoolean(System.getProperty("bench.keep", "false"));
+
+	/** Whether to measure every Argon2id implementation's raw rate too (1 and 2 threads). */
+	private final boolean hashCandidates = Boolean.parseBoolean(System.getProperty("bench.hashCandidates", "true"));
+
+	/** Requests of each kind measured alone (0: no per-kind measurement). */
+	private final int kindRequests = Integer.parseInt(System.getProperty("bench.kindRequests", "1000"));
+
+	private final int kindConcurrency = Integer.parseInt(System.getProperty("bench.kindConcurrency", "4"));
 
 	private final Path runDir = Path.of(System.getProperty("bench.dir", "target/bench"),
 			LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss"))).toAbsolutePath();
@@ -139,7 +148,7 @@ public final class SignInBenchmark {
 		Path log = runDir.resolve("logs").resolve("server-" + label + ".log");
 		say("[%s] starting the portal (log %s)", label, log);
 		try (BenchmarkServerProcess server = BenchmarkServerProcess.start(command, log)) {
-			Map<String, String> ready = server.await("READY", 180);
+			Map<String, String> ready = server.await("READY", 900);
 			int port = Integer.parseInt(ready.get("port"));
 			String cost = "argon2id m=%s KiB, t=%s, p=%s".formatted(ready.get("memoryKib"), ready.get("iterations"),
 					ready.get("parallelism"));
@@ -158,6 +167,13 @@ public final class SignInBenchmark {
 			say("[%s] raw hash rate %.1f verifications/s on %d threads; CPU ms per verification: %.1f in the "
 					+ "hashing thread, %.1f for the whole JVM (GC included)", label, rawRate, cores, raw.threadCpuMs,
 					raw.jvmCpuMs);
+
+			Map<String, String> candidates = Map.of();
+			if (hashCandidates) {
+				candidates = server.ask("hashcandidates %s %s".formatted(hashWarmupSeconds, hashSeconds), "CANDIDATES",
+						600);
+				say("[%s] Argon2id implementations: %s", label, candidates);
+			}
 
 			int maxConcurrency = Arrays.stream(concurrencies).max().orElse(1);
 			// one sign-in per account and 30-s TOTP step: enough accounts for 1.5 times the raw hash rate
@@ -181,9 +197,18 @@ public final class SignInBenchmark {
 						+ "%d errors, %d account waits", label, c, row.rate, row.p50, row.p99,
 						row.jvm() + row.pgMs, row.errors, row.accountWaits);
 			}
+			List<KindRow> kinds = new ArrayList<>();
+			if (kindRequests > 0) {
+				for (Kind kind : Kind.values()) {
+					KindRow k = new KindMeasurement(port, pool, kind, kindRequests, kindConcurrency, cpu).run();
+					kinds.add(k);
+					say("[%s] %s alone: %d requests, %.2f CPU ms each in the JVM + %.2f in PostgreSQL", label,
+							kind.request, k.requests, k.jvm(), k.pgMs);
+				}
+			}
 			server.send("quit");
 			server.awaitExit(60);
-			return new CostResult(cost, raw, accounts, rows);
+			return new CostResult(cost, raw, accounts, rows, kinds, candidates);
 		}
 		finally {
 			if (!keep) {
@@ -273,7 +298,12 @@ public final class SignInBenchmark {
 				            hash included), GC, JIT (C1/C2 compilers), other; kernel = the part of JVM all spent in
 				            the kernel (system calls: sockets to the browser and to PostgreSQL)
 				PG, driver  the embedded PostgreSQL (postmaster and backends); this driver's JVM
-				""".formatted(cores, cores);
+				per kind    each request of a sign-in measured alone: browsers are prepared (unmeasured) up to
+				            the step before it, then only that request is sent, once per prepared browser,
+				            %d at a time; CPU ms of the portal JVM (all threads) and PostgreSQL ÷ requests.
+				            "the hash" is the raw verification above (its thread's CPU); "path" = all five
+				            requests less one hash: what a sign-in costs besides Argon2
+				""".formatted(cores, cores, kindConcurrency);
 	}
 
 	// ---------------------------------------------------------------------------------------------- the load
@@ -448,6 +478,184 @@ public final class SignInBenchmark {
 		}
 	}
 
+	// ------------------------------------------------------------------------------- CPU per request kind
+
+	/** The five requests of a sign-in, in order. */
+	enum Kind {
+		LOGIN_PAGE("GET /login (page)"), PASSWORD("POST /login (password)"), TOTP_PAGE("GET /mfa/totp (page)"),
+		CODE("POST /mfa/totp (code)"), HOME("GET / (home)");
+
+		final String request;
+
+		Kind(String request) {
+			this.request = request;
+		}
+	}
+
+	/** One kind measured alone: requests, and CPU ms per request (JVM by thread kind, PostgreSQL). */
+	private record KindRow(Kind kind, int requests, Map<ThreadKind, Double> jvmMs, double pgMs) {
+
+		double jvm() {
+			return jvmMs.values().stream().mapToDouble(Double::doubleValue).sum();
+		}
+	}
+
+	/**
+	 * One request kind alone. In batches: {@code concurrency} threads prepare browsers up to the step before
+	 * the kind (not measured), the CPU counters are read, the same threads send that one request from each
+	 * prepared browser over their own connection, and the counters are read again. Every browser is used
+	 * once, as in a real sign-in (a fresh CSRF token, a session just changed by the step before).
+	 */
+	private static final class KindMeasurement {
+
+		private static final int BATCH = 200;
+
+		private final int port;
+
+		private final AccountPool pool;
+
+		private final Kind kind;
+
+		private final int requests;
+
+		private final int concurrency;
+
+		private final BenchmarkCpuMeter cpu;
+
+		private final AtomicBoolean stopping = new AtomicBoolean();
+
+		KindMeasurement(int port, AccountPool pool, Kind kind, int requests, int concurrency, BenchmarkCpuMeter cpu) {
+			this.port = port;
+			this.pool = pool;
+			this.kind = kind;
+			this.requests = requests;
+			this.concurrency = concurrency;
+			this.cpu = cpu;
+		}
+
+		/** One keep-alive connection per thread, the same for preparing and measuring (one client address). */
+		private final List<BenchmarkHttpConnection> connections = new ArrayList<>();
+
+		KindRow run() throws Exception {
+			for (int i = 0; i < concurrency; i++) {
+				connections.add(new BenchmarkHttpConnection(port, HOST, "192.0.2." + (200 + i)));
+			}
+			Map<ThreadKind, Double> jvm = new EnumMap<>(ThreadKind.class);
+			for (ThreadKind k : ThreadKind.values()) {
+				jvm.put(k, 0.0);
+			}
+			double pg = 0;
+			int done = 0;
+			try {
+				while (done < requests) {
+					int n = Math.min(BATCH, requests - done);
+					Prepared[] browsers = new Prepared[n];
+					inParallel(n, (i, http) -> browsers[i] = prepare(http));
+					sleep(0.3);
+					BenchmarkCpuMeter.Sample before = cpu.sample();
+					inParallel(n, (i, http) -> measured(browsers[i], http));
+					BenchmarkCpuMeter.Sample after = cpu.sample();
+					for (ThreadKind k : ThreadKind.values()) {
+						jvm.merge(k, after.jvm().get(k) - before.jvm().get(k), Double::sum);
+					}
+					pg += after.pgMs() - before.pgMs();
+					done += n;
+				}
+			}
+			finally {
+				connections.forEach(BenchmarkHttpConnection::close);
+			}
+			int count = done;
+			jvm.replaceAll((k, ms) -> ms / count);
+			return new KindRow(kind, count, jvm, pg / count);
+		}
+
+		/** Browser i prepared (or measured) by thread i % concurrency over that thread's connection. */
+		private void inParallel(int n, Step step) throws Exception {
+			List<Thread> threads = new ArrayList<>();
+			List<Exception> failures = java.util.Collections.synchronizedList(new ArrayList<>());
+			for (int t = 0; t < concurrency; t++) {
+				int first = t;
+				Thread thread = new Thread(() -> {
+					try {
+						for (int i = first; i < n; i += concurrency) {
+							step.run(i, connections.get(first));
+						}
+					}
+					catch (Exception e) {
+						failures.add(e);
+					}
+				}, "bench-kind-" + t);
+				threads.add(thread);
+				thread.start();
+			}
+			for (Thread thread : threads) {
+				thread.join();
+			}
+			if (!failures.isEmpty()) {
+				throw new IllegalStateException(kind.request + ": " + failures.get(0).getMessage(), failures.get(0));
+			}
+		}
+
+		/** A browser whose next request is the measured kind. */
+		private Prepared prepare(BenchmarkHttpConnection http) throws Exception {
+			BenchmarkBrowser browser = new BenchmarkBrowser(http);
+			AccountPool.Account account = null;
+			if (kind.ordinal() > Kind.LOGIN_PAGE.ordinal()) {
+				browser.stepLoginPage();
+				account = pool.take(stopping);
+			}
+			if (kind.ordinal() > Kind.PASSWORD.ordinal()) {
+				browser.stepPassword(account.loginId, SignInBenchmarkServer.PASSWORD);
+			}
+			if (kind.ordinal() > Kind.TOTP_PAGE.ordinal()) {
+				browser.stepTotpPage();
+			}
+			if (kind.ordinal() > Kind.CODE.ordinal()) {
+				browser.stepCode(account.key, useStep(account));
+			}
+			if (account != null && kind != Kind.CODE) {
+				pool.give(account);
+			}
+			return new Prepared(browser, account);
+		}
+
+		private void measured(Prepared p, BenchmarkHttpConnection http) throws Exception {
+			BenchmarkBrowser browser = p.browser.on(http);
+			switch (kind) {
+				case LOGIN_PAGE -> browser.stepLoginPage();
+				case PASSWORD -> browser.stepPassword(p.account.loginId, SignInBenchmarkServer.PASSWORD);
+				case TOTP_PAGE -> browser.stepTotpPage();
+				case CODE -> {
+					try {
+						browser.stepCode(p.account.key, useStep(p.account));
+					}
+					finally {
+						pool.give(p.account);
+					}
+				}
+				case HOME -> browser.stepHome();
+			}
+		}
+
+		/** The current TOTP step, which this account has not used yet (the pool handed out a fresh one). */
+		private static long useStep(AccountPool.Account account) {
+			long step = TotpAlgorithm.stepAt(Instant.now());
+			if (step <= account.lastStep) {
+				throw new IllegalStateException("account used twice in one TOTP step");
+			}
+			account.lastStep = step;
+			return step;
+		}
+
+		private interface Step {
+			void run(int index, BenchmarkHttpConnection http) throws Exception;
+		}
+
+		private record Prepared(BenchmarkBrowser browser, AccountPool.Account account) {
+		}
+	}
+
 	// ---------------------------------------------------------------------------------------- the results
 
 	/** The raw hash: verifications per second, CPU ms per verification in its thread and in the whole JVM. */
@@ -465,9 +673,57 @@ public final class SignInBenchmark {
 		}
 	}
 
-	private record CostResult(String cost, Raw raw, int accounts, List<Row> rows) {
+	private record CostResult(String cost, Raw raw, int accounts, List<Row> rows, List<KindRow> kinds,
+			Map<String, String> candidates) {
 
 		String table() {
+			StringBuilder s = new StringBuilder();
+			s.append(signInTable());
+			if (!candidates.isEmpty()) {
+				s.append(candidateTable());
+			}
+			if (!kinds.isEmpty()) {
+				s.append(kindTable());
+			}
+			return s.toString();
+		}
+
+		private String candidateTable() {
+			StringBuilder s = new StringBuilder();
+			s.append(String.format(Locale.ROOT, "%nArgon2id implementations, raw verifications (same JVM, one after the other)%n"));
+			s.append(String.format(Locale.ROOT, "%-14s %10s %10s %12s %12s%n", "", "1 thread/s", "2 threads/s",
+					"CPU ms (1)", "CPU ms (2)"));
+			candidates.keySet().stream().map(k -> k.substring(0, k.indexOf('.'))).distinct().forEach(name -> s.append(
+					String.format(Locale.ROOT, "%-14s %10s %10s %12s %12s%n", name, candidates.get(name + ".1.rate"),
+							candidates.get(name + ".2.rate"), candidates.get(name + ".1.cpu"),
+							candidates.get(name + ".2.cpu"))));
+			return s.toString();
+		}
+
+		private String kindTable() {
+			StringBuilder s = new StringBuilder();
+			s.append(String.format(Locale.ROOT, "%nCPU ms per request kind (each alone, prepared browsers)%n"));
+			s.append(String.format(Locale.ROOT, "%-26s %6s %8s %8s %7s %7s %8s %8s%n", "request", "n", "JVM all",
+					"requests", "GC", "JIT", "PG", "server"));
+			double jvm = 0;
+			double pg = 0;
+			for (KindRow k : kinds) {
+				s.append(String.format(Locale.ROOT, "%-26s %6d %8.2f %8.2f %7.2f %7.2f %8.2f %8.2f%n", k.kind.request,
+						k.requests, k.jvm(), k.jvmMs.get(ThreadKind.REQUESTS), k.jvmMs.get(ThreadKind.GC),
+						k.jvmMs.get(ThreadKind.JIT), k.pgMs, k.jvm() + k.pgMs));
+				jvm += k.jvm();
+				pg += k.pgMs;
+			}
+			s.append(String.format(Locale.ROOT, "%-26s %6s %8.2f %8s %7s %7s %8.2f %8.2f%n", "sum of the five", "", jvm,
+					"", "", "", pg, jvm + pg));
+			s.append(String.format(Locale.ROOT, "%-26s %6s %8.2f %8s %7s %7s %8s %8.2f%n", "the hash (raw, thread)", "",
+					raw.threadCpuMs, "", "", "", "", raw.threadCpuMs));
+			s.append(String.format(Locale.ROOT, "%-26s %6s %8.2f %8s %7s %7s %8.2f %8.2f%n", "path (sum less hash)", "",
+					jvm - raw.threadCpuMs, "", "", "", pg, jvm + pg - raw.threadCpuMs));
+			return s.toString();
+		}
+
+		private String signInTable() {
 			StringBuilder s = new StringBuilder();
 			s.append(String.format(Locale.ROOT, "%n%s — raw hash: %.1f verifications/s, %.1f CPU ms each "
 					+ "(%.1f with the JVM's GC); %d accounts%n", cost, raw.rate, raw.threadCpuMs, raw.jvmCpuMs,

@@ -23,6 +23,7 @@ import jdk.jfr.Recording;
 import jp.kenpoportal.KenpoPortalApplication;
 import jp.kenpoportal.account.Account;
 import jp.kenpoportal.account.Accounts;
+import jp.kenpoportal.account.Argon2Candidates;
 import jp.kenpoportal.account.PasswordHasher;
 import jp.kenpoportal.benefit.BenefitDecisions;
 import jp.kenpoportal.bench.BenchmarkProcCpu.ThreadKind;
@@ -54,6 +55,8 @@ import org.springframework.transaction.support.TransactionTemplate;
  *   → BENCH READY port=… pid=… memoryKib=… iterations=… parallelism=… pgdata=…
  *   ← hashrate &lt;warm-up s&gt; &lt;measure s&gt; &lt;threads&gt;
  *   → BENCH HASHRATE verifications=… seconds=… cpu.HASH=… cpu.GC=… cpu.JIT=… … (CPU milliseconds by thread kind)
+ *   ← hashcandidates &lt;warm-up s&gt; &lt;measure s&gt;
+ *   → BENCH CANDIDATES &lt;name&gt;.&lt;threads&gt;.rate=… &lt;name&gt;.&lt;threads&gt;.cpu=… … (each Argon2 implementation, 1 and 2 threads)
  *   ← seed &lt;count&gt; &lt;file&gt;
  *   → BENCH SEEDED count=… millis=…
  *   ← quit
@@ -103,6 +106,8 @@ public final class SignInBenchmarkServer {
 				switch (words[0]) {
 					case "hashrate" -> hashRate(context.getBean(PasswordHasher.class), Double.parseDouble(words[1]),
 							Double.parseDouble(words[2]), Integer.parseInt(words[3]));
+					case "hashcandidates" -> hashCandidates(context.getBean(SecuritySettings.class),
+							Double.parseDouble(words[1]), Double.parseDouble(words[2]));
 					case "seed" -> seed(context, Integer.parseInt(words[1]), Path.of(words[2]));
 					case "seedpages" -> seedPages(context, Integer.parseInt(words[1]), Integer.parseInt(words[2]),
 							Path.of(words[3]));
@@ -171,6 +176,30 @@ public final class SignInBenchmarkServer {
 			cpu.append(String.format(Locale.ROOT, " cpu.%s=%.0f", kind, after.get(kind) - before.get(kind)));
 		}
 		reply("HASHRATE verifications=%d seconds=%.3f%s", count.get(), elapsed, cpu);
+	}
+
+	/**
+	 * Every Argon2id implementation the portal can use ({@link Argon2Candidates}: Bouncy Castle, argon2-jvm's
+	 * library, libsodium) at the configured cost, in this JVM, one after the other on 1 and 2 threads:
+	 * verifications per second and CPU ms per verification in the hashing thread.
+	 */
+	private static void hashCandidates(SecuritySettings settings, double warmupSeconds, double seconds)
+			throws InterruptedException {
+		int m = settings.argon2MemoryKib();
+		int t = settings.argon2Iterations();
+		int p = settings.argon2Parallelism();
+		String hash = Argon2Candidates.reference(PASSWORD, m, t, p);
+		StringBuilder s = new StringBuilder();
+		for (Map.Entry<String, java.util.function.BiPredicate<String, String>> c : Argon2Candidates.load(m, t, p)
+			.entrySet()) {
+			for (int threads = 1; threads <= 2; threads++) {
+				Argon2Candidates.Rate r = Argon2Candidates.rate(c.getValue(), PASSWORD, hash, threads, warmupSeconds,
+						seconds);
+				s.append(String.format(Locale.ROOT, " %1$s.%2$d.rate=%3$.1f %1$s.%2$d.cpu=%4$.2f", c.getKey(), threads,
+						r.perSecond(), r.cpuMsEach()));
+			}
+		}
+		reply("CANDIDATES%s", s);
 	}
 
 	private static void awaitQuietly(CountDownLatch latch) {

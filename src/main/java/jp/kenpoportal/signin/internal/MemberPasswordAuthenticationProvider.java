@@ -16,6 +16,7 @@ import jp.kenpoportal.signin.MemberPrincipal;
 import jp.kenpoportal.signin.QualificationAccess;
 import jp.kenpoportal.signin.RateLimits;
 import jp.kenpoportal.signin.SessionControl;
+import jp.kenpoportal.signin.SignedInAccount;
 import jp.kenpoportal.tenant.CurrentKenpo;
 import jp.kenpoportal.tenant.Kenpo;
 
@@ -47,14 +48,17 @@ class MemberPasswordAuthenticationProvider implements AuthenticationProvider {
 
 	private final QualificationAccess qualificationAccess;
 
+	private final SignedInAccount signedIn;
+
 	MemberPasswordAuthenticationProvider(Accounts accounts, RateLimits limits, AuditTrail audit,
-			TypedUserIds typedUserIds, Clock clock, QualificationAccess qualificationAccess) {
+			TypedUserIds typedUserIds, Clock clock, QualificationAccess qualificationAccess, SignedInAccount signedIn) {
 		this.accounts = accounts;
 		this.limits = limits;
 		this.audit = audit;
 		this.typedUserIds = typedUserIds;
 		this.clock = clock;
 		this.qualificationAccess = qualificationAccess;
+		this.signedIn = signedIn;
 	}
 
 	@Override
@@ -81,6 +85,8 @@ class MemberPasswordAuthenticationProvider implements AuthenticationProvider {
 			qualificationAccess.refuseIfEnded(kenpo, check.account().orElseThrow(), "PASSWORD");
 			audit.record(kenpo.id(), accountId, AuditType.SIGN_IN_PASSWORD_ACCEPTED, null);
 			SessionControl.describe(currentRequest(), clock.instant());
+			// the success handler reads it to choose the next page: no second query for the same row
+			signedIn.signedInWith(check.account().orElseThrow());
 			return UsernamePasswordAuthenticationToken.authenticated(new MemberPrincipal(accountId, kenpo.id()), null,
 					List.of(FactorGrantedAuthority.withAuthority(FactorGrantedAuthority.PASSWORD_AUTHORITY)
 						.issuedAt(clock.instant())

@@ -16,6 +16,7 @@ import org.springframework.security.web.savedrequest.HttpSessionRequestCache;
 import org.springframework.security.web.savedrequest.RequestCache;
 import org.springframework.security.web.savedrequest.SavedRequest;
 import org.springframework.stereotype.Controller;
+import org.springframework.transaction.support.TransactionOperations;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -44,14 +45,17 @@ class TotpSignInController {
 
 	private final RequestCache requestCache = new HttpSessionRequestCache();
 
+	private final TransactionOperations tx;
+
 	TotpSignInController(SignedInAccount signedIn, TotpCredentials credentials, Accounts accounts,
-			SessionControl sessions, AuditTrail audit, java.time.Clock clock) {
+			SessionControl sessions, AuditTrail audit, java.time.Clock clock, TransactionOperations tx) {
 		this.signedIn = signedIn;
 		this.credentials = credentials;
 		this.accounts = accounts;
 		this.sessions = sessions;
 		this.audit = audit;
 		this.clock = clock;
+		this.tx = tx;
 	}
 
 	@GetMapping("/mfa/totp")
@@ -74,10 +78,8 @@ class TotpSignInController {
 			model.addAttribute("error", "code.error.malformed");
 			return PAGE;
 		}
-		if (credentials.verify(account, code)) {
-			accounts.clearFailures(account.kenpoId(), account.id());
+		if (accepted(account, code)) {
 			sessions.grantFactor(SecondFactor.TOTP.authority(), request, response);
-			audit.record(account.kenpoId(), account.id(), AuditType.SIGN_IN_SECOND_FACTOR_ACCEPTED, "TOTP");
 			SavedRequest saved = requestCache.getRequest(request, response);
 			requestCache.removeRequest(request, response);
 			return "redirect:" + (saved == null ? "/" : saved.getRedirectUrl());
@@ -91,6 +93,21 @@ class TotpSignInController {
 		}
 		model.addAttribute("error", "totp.error.wrong");
 		return PAGE;
+	}
+
+	/**
+	 * The code checked and, when right, its step used up, the failure count cleared and the sign-in
+	 * audited: one transaction, one commit (three before), all or nothing as before.
+	 */
+	private boolean accepted(Account account, String code) {
+		return Boolean.TRUE.equals(tx.execute(status -> {
+			if (!credentials.verify(account, code)) {
+				return false;
+			}
+			accounts.clearFailures(account.kenpoId(), account.id());
+			audit.record(account.kenpoId(), account.id(), AuditType.SIGN_IN_SECOND_FACTOR_ACCEPTED, "TOTP");
+			return true;
+		}));
 	}
 
 	private static boolean usesTotp(Account account) {
