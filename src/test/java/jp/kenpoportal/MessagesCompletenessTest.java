@@ -79,6 +79,13 @@ class MessagesCompletenessTest {
 
 	private static final Path TEMPLATES = Path.of("src", "main", "resources", "templates");
 
+	/** The jte templates (README, "Templates"): checked like the Thymeleaf ones. */
+	private static final Path JTE_TEMPLATES = Path.of("src", "main", "jte");
+
+	/** {@code page.msg("some.key"…)} with a literal key (not one built by concatenation) in a jte template. */
+	private static final Pattern JTE_MESSAGE_KEY = Pattern
+		.compile("\\.msg\\(\\s*\"([A-Za-z_][A-Za-z0-9_-]*(?:\\.[A-Za-z0-9_-]+)*)\"\\s*(?=[,)])");
+
 	/** {@code #{some.key}} or {@code #{some.key(...)}} with a plain dotted literal key (not {@code ${..}} or {@code |..|}). */
 	private static final Pattern LITERAL_MESSAGE_KEY = Pattern
 		.compile("#\\{\\s*([A-Za-z_][A-Za-z0-9_-]*(?:\\.[A-Za-z0-9_-]+)*)\\s*(?=[}(])");
@@ -260,7 +267,8 @@ class MessagesCompletenessTest {
 		List<String> missing = new ArrayList<>();
 		int found = 0;
 		for (Path template : templates()) {
-			Matcher m = LITERAL_MESSAGE_KEY.matcher(read(template));
+			Matcher m = (template.toString().endsWith(".jte") ? JTE_MESSAGE_KEY : LITERAL_MESSAGE_KEY)
+				.matcher(read(template));
 			while (m.find()) {
 				found++;
 				String key = m.group(1);
@@ -268,7 +276,7 @@ class MessagesCompletenessTest {
 						&& !servicesJapanese.containsKey(key) && !pagesJapanese.containsKey(key)
 						&& !consoleJapanese.containsKey(key)
 						&& !consoleNoticesJapanese.containsKey(key)) {
-					missing.add(TEMPLATES.relativize(template) + ": " + key);
+					missing.add(template + ": " + key);
 				}
 			}
 		}
@@ -279,10 +287,10 @@ class MessagesCompletenessTest {
 	@Test
 	void templatesNeverWriteUnescapedText() {
 		List<String> offending = templates().stream()
-			.filter(t -> read(t).contains("th:utext") || read(t).contains("th-utext"))
-			.map(t -> TEMPLATES.relativize(t).toString())
+			.filter(t -> read(t).contains("th:utext") || read(t).contains("th-utext") || read(t).contains("$unsafe{"))
+			.map(Path::toString)
 			.toList();
-		assertThat(offending).as("templates using th:utext").isEmpty();
+		assertThat(offending).as("templates using th:utext or jte's $unsafe{}").isEmpty();
 	}
 
 	@Test
@@ -408,10 +416,15 @@ class MessagesCompletenessTest {
 		}
 	}
 
+	/** The Thymeleaf templates ({@code .html}) and the jte ones ({@code .jte}). */
 	private static List<Path> templates() {
 		assertThat(TEMPLATES).as("templates folder (run from the project directory)").isDirectory();
-		try (Stream<Path> files = Files.walk(TEMPLATES)) {
-			return files.filter(Files::isRegularFile).filter(p -> p.toString().endsWith(".html")).sorted().toList();
+		assertThat(JTE_TEMPLATES).as("jte templates folder").isDirectory();
+		try (Stream<Path> html = Files.walk(TEMPLATES); Stream<Path> jte = Files.walk(JTE_TEMPLATES)) {
+			List<Path> all = new ArrayList<>(html.filter(p -> p.toString().endsWith(".html")).toList());
+			all.addAll(jte.filter(p -> p.toString().endsWith(".jte")).toList());
+			assertThat(all).as("jte templates").anyMatch(p -> p.toString().endsWith(".jte"));
+			return all.stream().filter(Files::isRegularFile).sorted().toList();
 		}
 		catch (IOException e) {
 			throw new UncheckedIOException(e);

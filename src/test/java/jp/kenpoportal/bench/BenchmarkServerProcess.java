@@ -73,7 +73,8 @@ final class BenchmarkServerProcess implements AutoCloseable {
 		command.add(SignInBenchmarkServer.class.getName());
 		command.add("--server.address=127.0.0.1");
 		command.add("--server.port=0");
-		// the management endpoints on a free port too: another portal on this machine may hold 8081
+		// the management port too: with a fixed one (8081) the second portal of an A/B run, or another
+		// benchmark on the same machine, fails to start
 		command.add("--management.server.port=0");
 		command.add("--portal.data-dir=" + dataDir);
 		command.addAll(appArgs);

@@ -44,7 +44,9 @@ import static jp.kenpoportal.bench.BenchmarkSupport.snapshotClasspath;
  * <li>{@code static}: {@code GET /css/portal.css} with the member's session cookie, as a browser sends it;
  * <li>{@code home}: {@code GET /} (ホーム), 200 with the member's name;
  * <li>{@code year}: {@code GET /medical/<year>} (医療費のお知らせ of a year with twelve months of claims);
- * <li>{@code mix}: home and year alternately.
+ * <li>{@code mix}: home and year alternately;
+ * <li>{@code homefloor}, {@code yearfloor}: the same requests with {@code ?benchRender=none}: everything but the
+ * template ({@link BenchmarkRenderNothing}), the floor that no template engine can go below (issue 14).
  * </ul>
  *
  * It prints requests per second, p50/p95/p99, CPU per request of the portal's JVM, of its PostgreSQL and of
@@ -119,7 +121,9 @@ public final class PageViewBenchmark {
 		STATIC("GET /css/portal.css (static file, with the session cookie)"),
 		HOME("GET / (ホーム)"),
 		YEAR("GET /medical/<year> (医療費のお知らせ, one year)"),
-		MIX("GET / and GET /medical/<year> alternately");
+		MIX("GET / and GET /medical/<year> alternately"),
+		HOMEFLOOR("GET /?benchRender=none (home without its template)"),
+		YEARFLOOR("GET /medical/<year>?benchRender=none (the year page without its template)");
 
 		final String what;
 
@@ -291,7 +295,8 @@ public final class PageViewBenchmark {
 			Path log = runDir.resolve("logs").resolve("server-" + label + ".log");
 			say("%sstarting the portal (log %s)", tag(), log);
 			server = BenchmarkServerProcess.start(command, log);
-			Map<String, String> ready = server.await("READY", 180);
+			// generous: on a machine shared with other builds a start (with the demo seeding) can take minutes
+			Map<String, String> ready = server.await("READY", 900);
 			int port = Integer.parseInt(ready.get("port"));
 			say("%sportal up on 127.0.0.1:%d (pid %s)", tag(), port, ready.get("pid"));
 			Path membersFile = runDir.resolve("members-" + label + ".tsv");
@@ -575,6 +580,8 @@ public final class PageViewBenchmark {
 			String path = switch (page) {
 				case STATIC -> "/css/portal.css";
 				case HOME -> "/";
+				case HOMEFLOOR -> "/?" + BenchmarkRenderNothing.PARAMETER + "=none";
+				case YEARFLOOR -> "/medical/" + year + "?" + BenchmarkRenderNothing.PARAMETER + "=none";
 				default -> "/medical/" + year;
 			};
 			BenchmarkHttpConnection.Response r;
@@ -596,6 +603,8 @@ public final class PageViewBenchmark {
 			boolean ok = switch (page) {
 				case STATIC -> body.contains(".site-header");
 				case HOME -> body.contains("class=\"greeting\"") && body.contains(name);
+				case HOMEFLOOR -> body.startsWith(BenchmarkRenderNothing.MARKER + "portal/home");
+				case YEARFLOOR -> body.startsWith(BenchmarkRenderNothing.MARKER + "medical/year");
 				default -> body.contains("医療費のお知らせ") && body.contains(name);
 			};
 			if (!ok) {

@@ -89,7 +89,7 @@ public final class SignInBenchmarkServer {
 	}
 
 	public static void main(String[] args) throws Exception {
-		ConfigurableApplicationContext context = new SpringApplicationBuilder(KenpoPortalApplication.class)
+		ConfigurableApplicationContext context = new SpringApplicationBuilder(KenpoPortalApplication.class, BenchmarkRenderNothing.class)
 			.profiles("demo")
 			.run(args);
 		SecuritySettings settings = context.getBean(SecuritySettings.class);

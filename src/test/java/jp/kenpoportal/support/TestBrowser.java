@@ -87,6 +87,15 @@ public final class TestBrowser {
 		return this;
 	}
 
+	/** The body of a GET exactly as sent, with one extra request header; redirects are not followed. */
+	public String raw(String path, String header, String value) {
+		HttpResponse<String> response = send(request(path).header(header, value).GET());
+		if (response.statusCode() != 200) {
+			throw new IllegalStateException(path + ": HTTP " + response.statusCode());
+		}
+		return response.body();
+	}
+
 	public Page get(String path) {
 		return follow(send(request(path).GET()), path);
 	}

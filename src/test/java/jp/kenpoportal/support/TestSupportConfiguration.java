@@ -32,6 +32,11 @@ public class TestSupportConfiguration {
 	}
 
 	@Bean
+	ThymeleafOnRequest thymeleafOnRequest(org.thymeleaf.spring6.view.ThymeleafViewResolver thymeleaf) {
+		return new ThymeleafOnRequest(thymeleaf);
+	}
+
+	@Bean
 	Mailbox mailbox(com.icegreen.greenmail.util.GreenMail server,
 			org.springframework.jdbc.core.simple.JdbcClient jdbc) {
 		return new Mailbox(server, jdbc);
