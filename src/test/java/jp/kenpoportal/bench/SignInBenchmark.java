@@ -72,6 +72,9 @@ public final class SignInBenchmark {
 
 	private final boolean keep = Boolean.parseBoolean(System.getProperty("bench.keep", "false"));
 
+	/** {@code small}: the benchmark's members only; {@code large}: among 100,000 households of 10 kenpo (issue 14). */
+	private final boolean large = "large".equals(System.getProperty("bench.scale", "small"));
+
 	private final Path runDir = Path.of(System.getProperty("bench.dir", "target/bench"),
 			LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss"))).toAbsolutePath();
 
@@ -168,6 +171,10 @@ public final class SignInBenchmark {
 			Map<String, String> seeded = server.await("SEEDED", 600);
 			say("[%s] seeded %s members with the authenticator app in %s ms", label, seeded.get("count"),
 					seeded.get("millis"));
+			if (large) {
+				Map<String, String> scaled = server.ask("seedscale", "SEEDEDSCALE", 3600);
+				say("[%s] scale large: %s", label, scaled);
+			}
 			AccountPool pool = AccountPool.read(accountsFile);
 
 			BenchmarkCpuMeter cpu = new BenchmarkCpuMeter(server.pid(), pgData);
