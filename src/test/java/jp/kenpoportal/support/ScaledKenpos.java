@@ -270,7 +270,7 @@ public final class ScaledKenpos {
 		Timestamp at = Timestamp.from(now);
 		jdbc.sql("""
 				insert into audit_event (kenpo_id, account_id, type, occurred_at, client_ip, user_agent)
-				select a.kenpo_id, a.id, 'SIGN_IN_SUCCEEDED', :now::timestamptz - (a.id % 10000) * interval '1 minute',
+				select a.kenpo_id, a.id, 'SIGN_IN_SECOND_FACTOR_ACCEPTED', :now::timestamptz - (a.id % 10000) * interval '1 minute',
 				  '192.0.2.' || (a.id % 250), 'Mozilla/5.0'
 				from account a where a.id > :from""")
 			.param("now", at)
