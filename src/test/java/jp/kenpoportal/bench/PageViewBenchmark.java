@@ -297,7 +297,7 @@ public final class PageViewBenchmark {
 			Path log = runDir.resolve("logs").resolve("server-" + label + ".log");
 			say("%sstarting the portal (log %s)", tag(), log);
 			server = BenchmarkServerProcess.start(command, log);
-			Map<String, String> ready = server.await("READY", 180);
+			Map<String, String> ready = server.await("READY", 900); // minutes on a shared, loaded machine
 			int port = Integer.parseInt(ready.get("port"));
 			long[] rss = BenchmarkProcCpu.residentKib(server.pid());
 			say("%sportal up on 127.0.0.1:%d (pid %s), resident memory idle after start %d MiB", tag(), port,
