@@ -73,6 +73,8 @@ final class BenchmarkServerProcess implements AutoCloseable {
 		command.add(SignInBenchmarkServer.class.getName());
 		command.add("--server.address=127.0.0.1");
 		command.add("--server.port=0");
+		// its own free management port, so that two benchmarks (or a benchmark and a node) run side by side
+		command.add("--management.server.port=0");
 		command.add("--portal.data-dir=" + dataDir);
 		command.addAll(appArgs);
 		return command;
