@@ -95,6 +95,11 @@ public final class ScaledKenpos {
 			addHouseholds(other.id(), (int) Math.max(0, scale.householdsEach() - have), 1 + k);
 			seeded.add(other.id());
 		}
+		// statistics for the rows just added before the next statements join them: with the planner still
+		// thinking member and account tiny, the account insert's anti-join scanned account once per member
+		// (the heap it was filling included), which took over ten minutes at a load average of 25
+		jdbc.sql("analyze member").update();
+		jdbc.sql("analyze account").update();
 		steps.done("households");
 		Timestamp at = Timestamp.from(now);
 		for (long kenpoId : seeded) {
