@@ -128,6 +128,26 @@ final class BenchmarkProcCpu {
 	}
 
 	/** Busy and total milliseconds of all CPUs together since boot, from {@code /proc/stat}. */
+	/**
+	 * Resident memory of a process in KiB: {@code VmRSS} now and {@code VmHWM} (the peak since it started), from
+	 * {@code /proc/<pid>/status}; -1 when unreadable.
+	 */
+	static long[] residentKib(long pid) {
+		long[] kib = { -1, -1 };
+		try {
+			for (String line : Files.readAllLines(Path.of("/proc", Long.toString(pid), "status"))) {
+				if (line.startsWith("VmRSS:") || line.startsWith("VmHWM:")) {
+					long value = Long.parseLong(line.replaceAll("[^0-9]", ""));
+					kib[line.startsWith("VmRSS:") ? 0 : 1] = value;
+				}
+			}
+		}
+		catch (IOException | RuntimeException e) {
+			// gone or not Linux
+		}
+		return kib;
+	}
+
 	static double[] machineMs() throws IOException {
 		String[] cpu = Files.readAllLines(Path.of("/proc/stat")).get(0).trim().split("\\s+");
 		long total = 0;

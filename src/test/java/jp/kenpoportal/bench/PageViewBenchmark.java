@@ -102,6 +102,9 @@ public final class PageViewBenchmark {
 
 	private final boolean keep = Boolean.parseBoolean(System.getProperty("bench.keep", "false"));
 
+	/** {@code small}: the households above only; {@code large}: among 100,000 households of 10 kenpo (issue 14). */
+	private final boolean large = "large".equals(System.getProperty("bench.scale", "small"));
+
 	private final int rounds = Integer.parseInt(System.getProperty("bench.rounds", "1"));
 
 	private final String compareArgs = System.getProperty("bench.compareArgs", "").trim();
@@ -208,6 +211,9 @@ public final class PageViewBenchmark {
 									one.rate, one.p50, one.p95, one.p99, one.serverMs(), one.errorCount(),
 									one.othersPercent > 10 ? String.format(Locale.ROOT,
 											" (other processes took %.0f %% of the CPU)", one.othersPercent) : "");
+							long[] rss = BenchmarkProcCpu.residentKib(portal.server.pid());
+							say("%sportal JVM resident memory after the window: %d MiB (peak so far %d MiB)",
+									portal.tag(), rss[0] / 1024, rss[1] / 1024);
 						}
 					}
 					portals.forEach(p -> rows.get(p).add(Row.of(scenario, samples.get(p))));
@@ -298,7 +304,9 @@ public final class PageViewBenchmark {
 			// generous: on a machine shared with other builds a start (with the demo seeding) can take minutes
 			Map<String, String> ready = server.await("READY", 900);
 			int port = Integer.parseInt(ready.get("port"));
-			say("%sportal up on 127.0.0.1:%d (pid %s)", tag(), port, ready.get("pid"));
+			long[] rss = BenchmarkProcCpu.residentKib(server.pid());
+			say("%sportal up on 127.0.0.1:%d (pid %s), resident memory idle after start %d MiB", tag(), port,
+					ready.get("pid"), rss[0] / 1024);
 			Path membersFile = runDir.resolve("members-" + label + ".tsv");
 			Map<String, String> seeded = server.ask("seedpages %d %d %s".formatted(accounts, households, membersFile),
 					"SEEDEDPAGES", 3600);
@@ -307,6 +315,11 @@ public final class PageViewBenchmark {
 					seeded.get("members"), seeded.get("claims"), seeded.get("decisions"));
 			say("%sseeded %s in %.0f s; the year page shows %d", tag(), data,
 					Long.parseLong(seeded.get("millis")) / 1e3, year);
+			if (large) {
+				Map<String, String> scaled = server.ask("seedscale", "SEEDEDSCALE", 3600);
+				data += "; scale large: " + scaled;
+				say("%sscale large: %s", tag(), scaled);
+			}
 			members = signIn(tag(), port, membersFile, year);
 			cpu = new BenchmarkCpuMeter(server.pid(), Path.of(ready.get("pgdata")));
 		}

@@ -35,6 +35,7 @@ import jp.kenpoportal.member.NewMember;
 import jp.kenpoportal.member.Sex;
 import jp.kenpoportal.signin.totp.TotpCredentials;
 import jp.kenpoportal.signin.totp.TotpSecret;
+import jp.kenpoportal.support.ScaledKenpos;
 import jp.kenpoportal.tenant.Kenpo;
 import jp.kenpoportal.tenant.KenpoDirectory;
 import jp.kenpoportal.tenant.Terms;
@@ -67,6 +68,8 @@ import org.springframework.transaction.support.TransactionTemplate;
  * <pre>
  *   ← seedpages &lt;accounts&gt; &lt;households&gt; &lt;file&gt;
  *   → BENCH SEEDEDPAGES accounts=… households=… members=… claims=… decisions=… year=… millis=…
+ *   ← seedscale            (after the seeding above, with -Dbench.scale=large)
+ *   → BENCH SEEDEDSCALE kenpos=… households=… members=… accounts=… claims=… decisions=… millis=…
  *   ← dbstats
  *   → BENCH DBSTATS xact=… &lt;table&gt;.seq=… &lt;table&gt;.idx=… &lt;table&gt;.ins=… &lt;table&gt;.upd=… … (pg_stat counters)
  *   ← jfrstart &lt;file&gt;   /   jfrstop
@@ -111,6 +114,7 @@ public final class SignInBenchmarkServer {
 					case "seed" -> seed(context, Integer.parseInt(words[1]), Path.of(words[2]));
 					case "seedpages" -> seedPages(context, Integer.parseInt(words[1]), Integer.parseInt(words[2]),
 							Path.of(words[3]));
+					case "seedscale" -> seedScale(context);
 					case "dbstats" -> dbStats(context.getBean(JdbcClient.class));
 					case "jfrstart" -> jfrStart(Path.of(words[1]));
 					case "jfrstop" -> jfrStop();
@@ -324,6 +328,20 @@ public final class SignInBenchmarkServer {
 		reply("SEEDEDPAGES accounts=%d households=%d members=%d claims=%d decisions=%d year=%d millis=%d", accounts,
 				total, people[0], data.claims, data.decisions, data.viewedYear(),
 				(System.nanoTime() - started) / 1_000_000);
+	}
+
+	/**
+	 * Fills {@link #KENPO} up to 100,000 households whose insured all have an account (the benchmark's own
+	 * members among them) and adds nine kenpo of 10,000 households, with claims ({@link ScaledKenpos}, set-based
+	 * SQL): the data of issue 14's large run. Accounts share one password hash of the configured cost.
+	 */
+	private static void seedScale(ConfigurableApplicationContext context) {
+		Kenpo kenpo = context.getBean(KenpoDirectory.class).findByCode(KENPO).orElseThrow();
+		String passwordHash = context.getBean(PasswordHasher.class).hash(PASSWORD);
+		ScaledKenpos.Seeded seeded = new ScaledKenpos(context.getBean(JdbcClient.class),
+				context.getBean(KenpoDirectory.class))
+			.seed(kenpo, ScaledKenpos.Scale.large(passwordHash), Instant.now());
+		reply("SEEDEDSCALE %s", seeded);
 	}
 
 	/**
