@@ -151,7 +151,6 @@ public final class SignInBenchmark {
 		say("[%s] starting the portal (log %s)", label, log);
 		try (BenchmarkServerProcess server = BenchmarkServerProcess.start(command, log)) {
 			Map<String, String> ready = server.await("READY", 900);
-			Map<String, String> ready = server.await("READY", 900); // minutes on a shared, loaded machine
 			int port = Integer.parseInt(ready.get("port"));
 			String cost = "argon2id m=%s KiB, t=%s, p=%s".formatted(ready.get("memoryKib"), ready.get("iterations"),
 					ready.get("parallelism"));
