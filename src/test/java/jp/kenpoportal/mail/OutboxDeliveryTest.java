@@ -78,7 +78,7 @@ class OutboxDeliveryTest {
 			TestBrowser forgetful = new TestBrowser(port, member.host());
 			forgetful.get("/forgot-password");
 			forgetful.submit("/forgot-password", java.util.Map.of("userId", member.loginId(), "email", member.email()));
-			awaitFailedAttempts(member.email(), 2);
+			awaitFailedAttempt(member.email());
 		}
 		finally {
 			smtp.start();
@@ -116,15 +116,15 @@ class OutboxDeliveryTest {
 		return texts.stream().anyMatch(t -> t.contains(part));
 	}
 
+	/**
+	 * Waits until the outbox has tried the server with one of the recipient's mails and failed:
+	 * while the server is away a node tries it with one mail at a time, the others wait their turn.
+	 */
 	private void awaitFailedAttempt(String to) {
-		awaitFailedAttempts(to, 3);
-	}
-
-	private void awaitFailedAttempts(String to, int count) {
 		Eventually.holds(Duration.ofSeconds(10), () -> jdbc
 			.sql("select count(*) from mail_outbox where recipient = ? and attempts > 0 and sent_at is null")
 			.param(to)
 			.query(Integer.class)
-			.single() == count, () -> "the outbox never tried to send while SMTP was down");
+			.single() > 0, () -> "the outbox never tried to send while SMTP was down");
 	}
 }

@@ -37,8 +37,6 @@ class OutboxDispatcher {
 
 	private static final Duration MAX_BACKOFF = Duration.ofHours(1);
 
-	/** The longest a node waits before it tries an unreachable SMTP server again. */
-	static final Duration MAX_OUTAGE_PAUSE = Duration.ofSeconds(30);
 
 	private final JdbcClient jdbc;
 
@@ -49,6 +47,9 @@ class OutboxDispatcher {
 	private final String from;
 
 	private final Duration lease;
+
+	/** The longest a node waits before it tries an unreachable SMTP server again. */
+	private final Duration maxOutagePause;
 
 	private final Counter sent;
 
@@ -64,12 +65,14 @@ class OutboxDispatcher {
 	private long pausedUntilNanos = System.nanoTime();
 
 	OutboxDispatcher(JdbcClient jdbc, JavaMailSender sender, Clock clock, @Value("${portal.mail.from}") String from,
-			@Value("${portal.mail.lease:5m}") Duration lease, MeterRegistry registry) {
+			@Value("${portal.mail.lease:5m}") Duration lease,
+			@Value("${portal.mail.max-outage-pause:30s}") Duration maxOutagePause, MeterRegistry registry) {
 		this.jdbc = jdbc;
 		this.sender = sender;
 		this.clock = clock;
 		this.from = from;
 		this.lease = lease;
+		this.maxOutagePause = maxOutagePause;
 		this.sent = registry.counter("kenpo.mail.deliveries", "outcome", "sent");
 		this.failed = registry.counter("kenpo.mail.deliveries", "outcome", "failed");
 	}
@@ -153,14 +156,14 @@ class OutboxDispatcher {
 
 	/**
 	 * The server is down or silent: the mail stays due, and this node pauses (2 s, 4 s … at most
-	 * {@link #MAX_OUTAGE_PAUSE}) before it tries the server again with the oldest due mail. The
+	 * {@code portal.mail.max-outage-pause}, 30 s) before it tries the server again with the oldest due mail. The
 	 * pause belongs to the server, not to the mail: however long the outage, the whole backlog goes
 	 * out within one pause of the server's return, instead of each mail waiting out a backoff that
 	 * grew while the server was away (up to an hour, longer than a mailed code lives).
 	 */
 	private void serverAway(QueuedMail mail, Exception e) {
 		outageFailures++;
-		Duration pause = outagePause(outageFailures);
+		Duration pause = outagePause(outageFailures, maxOutagePause);
 		pausedUntilNanos = System.nanoTime() + pause.toNanos();
 		log.warn("mail {} not sent (attempt {}), SMTP server unreachable; trying again in {}: {}", mail.id(),
 				mail.attempts() + 1, pause, MailErrors.describe(e));
@@ -176,9 +179,13 @@ class OutboxDispatcher {
 			.update();
 	}
 
-	static Duration outagePause(int failuresInARow) {
-		Duration d = Duration.ofSeconds(1L << Math.min(failuresInARow, 6));
-		return d.compareTo(MAX_OUTAGE_PAUSE) > 0 ? MAX_OUTAGE_PAUSE : d;
+	static Duration outagePause(int failuresInARow, Duration max) {
+		Duration d = Duration.ofSeconds(1L << Math.min(failuresInARow, 12));
+		return d.compareTo(max) > 0 ? max : d;
+	}
+
+	Duration maxOutagePause() {
+		return maxOutagePause;
 	}
 
 	/** 2 s, 4 s, 8 s … up to an hour: a mail the server refuses costs no storm. */
