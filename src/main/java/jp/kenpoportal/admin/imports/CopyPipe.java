@@ -67,39 +67,41 @@ final class CopyPipe {
 
 		@Override
 		public void write(char[] cbuf, int off, int len) throws IOException {
-			if (closed) {
-				throw new IOException("pipe closed");
-			}
+			ensureOpen();
 			while (len > 0) {
 				int n = Math.min(len, CHUNK - length);
 				System.arraycopy(cbuf, off, chunk, length, n);
 				length += n;
 				off += n;
 				len -= n;
-				if (length == CHUNK) {
-					hand(chunk);
-					chunk = new char[CHUNK];
-					length = 0;
-				}
+				handIfFull();
 			}
 		}
 
 		@Override
 		public void write(String s, int off, int len) throws IOException {
-			if (closed) {
-				throw new IOException("pipe closed");
-			}
+			ensureOpen();
 			while (len > 0) {
 				int n = Math.min(len, CHUNK - length);
 				s.getChars(off, off + n, chunk, length);
 				length += n;
 				off += n;
 				len -= n;
-				if (length == CHUNK) {
-					hand(chunk);
-					chunk = new char[CHUNK];
-					length = 0;
-				}
+				handIfFull();
+			}
+		}
+
+		private void ensureOpen() throws IOException {
+			if (closed) {
+				throw new IOException("pipe closed");
+			}
+		}
+
+		private void handIfFull() throws IOException {
+			if (length == CHUNK) {
+				hand(chunk);
+				chunk = new char[CHUNK];
+				length = 0;
 			}
 		}
 
