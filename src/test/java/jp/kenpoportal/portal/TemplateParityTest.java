@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.Set;
 import java.util.regex.Pattern;
 
+import jp.kenpoportal.support.JteParityCheck;
 import jp.kenpoportal.support.Journeys;
 import jp.kenpoportal.support.Mailbox;
 import jp.kenpoportal.support.PortalTest;
@@ -108,7 +109,9 @@ class TemplateParityTest {
 	}
 
 	private static void assertSame(TestBrowser browser, String path) {
+		int checked = JteParityCheck.CHECKED.get();
 		String jte = withoutCsrfToken(browser.raw(path, ThymeleafOnRequest.HEADER, "as-served"));
+		assertThat(JteParityCheck.CHECKED.get()).as("the suite-wide check compared %s too", path).isGreaterThan(checked);
 		String thymeleaf = withoutCsrfToken(browser.raw(path, ThymeleafOnRequest.HEADER, "thymeleaf"));
 		if (!jte.equals(thymeleaf)) {
 			// both pages, to compare with diff

@@ -32,6 +32,12 @@ public class TestSupportConfiguration {
 	}
 
 	@Bean
+	static JteParityCheck jteParityCheck(
+			org.springframework.beans.factory.ObjectProvider<org.thymeleaf.spring6.view.ThymeleafViewResolver> thymeleaf) {
+		return new JteParityCheck(thymeleaf);
+	}
+
+	@Bean
 	ThymeleafOnRequest thymeleafOnRequest(org.thymeleaf.spring6.view.ThymeleafViewResolver thymeleaf) {
 		return new ThymeleafOnRequest(thymeleaf);
 	}
