@@ -1,5 +1,5 @@
 /**
  * 資格情報のお知らせ.
  */
-@org.springframework.modulith.ApplicationModule(allowedDependencies = { "document", "member", "signin", "tenant" })
+@org.springframework.modulith.ApplicationModule(allowedDependencies = { "common", "document", "member", "signin", "tenant" })
 package jp.kenpoportal.qualification;
