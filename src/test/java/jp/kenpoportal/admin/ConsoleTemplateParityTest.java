@@ -68,6 +68,13 @@ class ConsoleTemplateParityTest {
 		assertShown(console.submit("/kenpos/new", Map.of("code", "", "symbolDigits", "x")));
 	}
 
+	@Test
+	void anInvitationLinkThatLeadsNowhereIsTheSameInBothEngines() {
+		TestBrowser newcomer = TestBrowser.console(port);
+
+		assertShown(newcomer.get("/invitation?token=no-such-invitation"));
+	}
+
 	private static void assertShown(Page page) {
 		assertThat(page.status()).as(page.path()).isEqualTo(200);
 	}
