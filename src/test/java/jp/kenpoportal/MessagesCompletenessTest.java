@@ -159,6 +159,19 @@ class MessagesCompletenessTest {
 				keys.add("audit." + type.name());
 			}
 		}
+		// the console pages in jte (src/main/jte/admin: top level, members, staff, kenpos): keys built or chosen in code
+		for (String action : List.of("factor", "email", "reset")) {
+			for (String part : List.of("title", "lead", "submit")) {
+				keys.add("console.support." + action + "." + part);
+			}
+		}
+		for (String key : List.of("stopped", "running", "enable.link", "disable.link", "enable.named", "disable.named",
+				"enable.title", "disable.title", "enable.submit", "disable.submit")) {
+			keys.add("console.kenpoStatus." + key);
+		}
+		for (String state : List.of("disabled", "invited", "locked", "active")) {
+			keys.add("console.staff.state." + state);
+		}
 		for (String mail : List.of("invitation", "unlocked")) {
 			keys.add("console.mail." + mail + ".subject");
 			keys.add("console.mail." + mail + ".body");

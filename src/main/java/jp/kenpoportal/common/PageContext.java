@@ -62,6 +62,11 @@ public final class PageContext {
 		return messages.getMessage(code, args.length == 0 ? null : args, locale);
 	}
 
+	/** {@code #messages.msgOrNull(code)}: the message, or null where the bundles have none. */
+	public String msgOrNull(String code) {
+		return messages.getMessage(code, null, null, locale);
+	}
+
 	/** {@code @{/path}}: the path under the application's context path, through the response's URL encoding. */
 	public String url(String path) {
 		return response.encodeURL(request.getContextPath() + path);

@@ -21,11 +21,11 @@ import jp.kenpoportal.tenant.Kenpo;
  * The audit viewer's filter as typed: type, member (user ID), staff (user ID), period (days in
  * Japan time, both inclusive). Either a filter of the kenpo or messages per field.
  */
-record AuditQuery(String type, String member, String staff, String from, String to) {
+public record AuditQuery(String type, String member, String staff, String from, String to) {
 
 	static final ZoneId JAPAN = ZoneId.of("Asia/Tokyo");
 
-	AuditQuery {
+	public AuditQuery {
 		type = type == null ? "" : type;
 		member = member == null ? "" : member;
 		staff = staff == null ? "" : staff;

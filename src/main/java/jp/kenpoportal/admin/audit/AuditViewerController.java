@@ -90,6 +90,8 @@ class AuditViewerController {
 		List<AuditLog.Event> events = log.find(resolved.filter(), shown * size, size + 1);
 		model.addAttribute("rows", rows(kenpo.get(), events.size() > size ? events.subList(0, size) : events));
 		model.addAttribute("page", shown);
+		// jte gives "page" to the page's context (common.PageContext): the number under a plain name too
+		model.addAttribute("pageNumber", shown);
 		model.addAttribute("hasNext", events.size() > size);
 		return "admin/audit";
 	}
@@ -103,7 +105,7 @@ class AuditViewerController {
 			response.sendRedirect(request.getContextPath() + "/audit");
 			return;
 		}
-		List<Row> rows = rows(kenpo.get(), log.find(resolved.filter(), 0, CSV_LIMIT));
+		List<AuditRow> rows = rows(kenpo.get(), log.find(resolved.filter(), 0, CSV_LIMIT));
 		audit.recordStaff(kenpo.get().id(), null, current.require().id(), AuditType.STAFF_AUDIT_EXPORTED,
 				rows.size() + " rows " + query);
 		response.setContentType("text/csv;charset=UTF-8");
@@ -112,21 +114,17 @@ class AuditViewerController {
 		out.write('\uFEFF');
 		line(out, List.of(text("console.audit.at"), text("console.audit.type"), text("console.audit.member"),
 				text("console.audit.staff"), text("console.audit.address"), text("console.audit.detail")));
-		for (Row row : rows) {
+		for (AuditRow row : rows) {
 			line(out, List.of(row.at(), row.label(), row.member(), row.staff(), row.address(), row.detail()));
 		}
 		out.flush();
 	}
 
-	/** One event with its names resolved for people (user IDs rather than row IDs). */
-	record Row(String at, String label, String member, String staff, String address, String detail) {
-	}
-
-	private List<Row> rows(Kenpo kenpo, List<AuditLog.Event> events) {
+	private List<AuditRow> rows(Kenpo kenpo, List<AuditLog.Event> events) {
 		Map<Long, String> members = new HashMap<>();
 		Map<Long, String> staff = new HashMap<>();
 		return events.stream()
-			.map(e -> new Row(SHOWN.format(e.occurredAt()), label(e.type()),
+			.map(e -> new AuditRow(SHOWN.format(e.occurredAt()), label(e.type()),
 					e.accountId() == null ? "" : members.computeIfAbsent(e.accountId(),
 							id -> accounts.find(kenpo.id(), id).map(Account::loginId).orElse("#" + id)),
 					e.staffId() == null ? "" : staff.computeIfAbsent(e.staffId(),

@@ -16,11 +16,11 @@ import jp.kenpoportal.tenant.KenpoDirectory;
  * A new kenpo as the operator typed it, with its first 管理者; checks give a message key per
  * field (Japanese on the page), and every value is normalised once (全角 digits, spaces).
  */
-record KenpoForm(String code, String name, String host, String insurerNumber, String symbolDigits,
+public record KenpoForm(String code, String name, String host, String insurerNumber, String symbolDigits,
 		String numberDigits, String contactEmail, String contactPhone, String adminUserId, String adminName,
 		String adminEmail) {
 
-	KenpoForm {
+	public KenpoForm {
 		code = blankIfNull(code);
 		name = blankIfNull(name);
 		host = blankIfNull(host);

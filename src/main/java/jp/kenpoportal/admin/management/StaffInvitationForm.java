@@ -9,11 +9,11 @@ import jp.kenpoportal.common.EmailAddress;
 import jp.kenpoportal.common.TypedInput;
 
 /** The invitation form as typed, with its checks; errors are message keys by field. */
-record StaffInvitationForm(String userId, String name, String email, String role) {
+public record StaffInvitationForm(String userId, String name, String email, String role) {
 
 	static final int MAX_NAME = 100;
 
-	StaffInvitationForm {
+	public StaffInvitationForm {
 		userId = userId == null ? "" : userId;
 		name = name == null ? "" : name;
 		email = email == null ? "" : email;

@@ -12,7 +12,7 @@ import jp.kenpoportal.member.Member;
  *
  * @param lock NONE, TEMPORARY (until {@code account.lockedUntil()}) or KENPO (only the kenpo unlocks)
  */
-record AccountState(Account account, Member insured, Instant lastSignIn, String lock, List<AuditEntry> events) {
+public record AccountState(Account account, Member insured, Instant lastSignIn, String lock, List<AuditEntry> events) {
 
 	public boolean locked() {
 		return !"NONE".equals(lock);

@@ -81,6 +81,8 @@ class MemberSupportController {
 				searchKind + " " + text.value());
 		model.addAttribute("rows", rows.size() > size ? rows.subList(0, size) : rows);
 		model.addAttribute("page", shown);
+		// jte gives "page" to the page's context (common.PageContext): the number under a plain name too
+		model.addAttribute("pageNumber", shown);
 		model.addAttribute("hasNext", rows.size() > size);
 		model.addAttribute("searched", true);
 		return "admin/members/search";

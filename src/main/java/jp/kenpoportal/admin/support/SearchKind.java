@@ -1,7 +1,7 @@
 package jp.kenpoportal.admin.support;
 
 /** What staff search members by. */
-enum SearchKind {
+public enum SearchKind {
 
 	NUMBER, KANA, USER_ID, EMAIL;
 

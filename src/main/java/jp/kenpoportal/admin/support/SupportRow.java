@@ -7,5 +7,5 @@ import jp.kenpoportal.member.Member;
  * One household in the search results: its insured person, their web account if any, and the
  * message key of the account's state (no account, not registered, registered, locked).
  */
-record SupportRow(Member insured, Account account, String stateKey) {
+public record SupportRow(Member insured, Account account, String stateKey) {
 }
