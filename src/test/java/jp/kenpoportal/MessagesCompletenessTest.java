@@ -363,6 +363,25 @@ class MessagesCompletenessTest {
 			.isEmpty();
 	}
 
+	// jte console pages (issue 14, admin/dashboard, imports, letters, notices, settings): keys the templates build
+	@Test
+	void consolePageKeysBuiltByTheJteTemplatesExist() {
+		List<String> keys = new ArrayList<>();
+		for (var factor : jp.kenpoportal.tenant.SecondFactor.values()) {
+			keys.add("dashboard.factor." + factor.name());
+		}
+		for (Integer band : jp.kenpoportal.account.RegistrationFigures.AGE_BANDS) {
+			keys.add("dashboard.age." + band);
+		}
+		for (String encoding : List.of("MS932", "UTF_8")) {
+			keys.add("dashboard.csv.encoding." + encoding);
+		}
+		Properties japanese = load(CONSOLE_DASHBOARD_JA);
+		Properties english = load(CONSOLE_DASHBOARD);
+		assertThat(keys.stream().filter(k -> !japanese.containsKey(k)).toList()).as("missing in Japanese").isEmpty();
+		assertThat(keys.stream().filter(k -> !english.containsKey(k)).toList()).as("missing in English").isEmpty();
+	}
+
 	private static void assertSameKeys(String english, String japanese) {
 		Set<String> en = keys(load(english));
 		Set<String> ja = keys(load(japanese));
