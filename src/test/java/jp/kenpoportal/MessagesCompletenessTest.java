@@ -376,8 +376,19 @@ class MessagesCompletenessTest {
 		for (String encoding : List.of("MS932", "UTF_8")) {
 			keys.add("dashboard.csv.encoding." + encoding);
 		}
+		for (var kind : jp.kenpoportal.admin.imports.ImportKind.values()) {
+			keys.add(kind.messageKey());
+		}
+		for (var state : jp.kenpoportal.admin.imports.ImportState.values()) {
+			keys.add(state.messageKey());
+		}
+		for (String change : List.of("NEW", "CHANGED", "REKEYED", "LOST", "ABSENT", "RELEASED")) {
+			keys.add("imports.change." + change);
+		}
 		Properties japanese = load(CONSOLE_DASHBOARD_JA);
 		Properties english = load(CONSOLE_DASHBOARD);
+		japanese.putAll(load(CONSOLE_IMPORTS_JA));
+		english.putAll(load(CONSOLE_IMPORTS));
 		assertThat(keys.stream().filter(k -> !japanese.containsKey(k)).toList()).as("missing in Japanese").isEmpty();
 		assertThat(keys.stream().filter(k -> !english.containsKey(k)).toList()).as("missing in English").isEmpty();
 	}
