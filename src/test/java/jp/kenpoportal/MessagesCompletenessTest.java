@@ -385,10 +385,33 @@ class MessagesCompletenessTest {
 		for (String change : List.of("NEW", "CHANGED", "REKEYED", "LOST", "ABSENT", "RELEASED")) {
 			keys.add("imports.change." + change);
 		}
+		for (String state : List.of("QUEUED", "RUNNING", "READY", "DOWNLOADED", "EXPIRED", "FAILED")) {
+			keys.add("console.letters.state." + state);
+		}
+		for (String scope : List.of("ALL", "EMPLOYERS", "HOUSEHOLD")) {
+			keys.add("console.letters.scope." + scope);
+		}
+		for (var status : jp.kenpoportal.portal.KenpoNotice.Status.values()) {
+			keys.add(status.messageKey());
+		}
+		for (var audience : jp.kenpoportal.portal.NoticeAudience.values()) {
+			keys.add(audience.messageKey());
+		}
+		for (var characterClass : jp.kenpoportal.tenant.CharacterClass.values()) {
+			keys.add("console.settings.CharacterClass." + characterClass.name());
+		}
+		for (var factor : jp.kenpoportal.tenant.SecondFactor.values()) {
+			keys.add("console.settings.SecondFactor." + factor.name());
+		}
+		for (String state : List.of("current", "scheduled", "past")) {
+			keys.add("console.terms.state." + state);
+		}
 		Properties japanese = load(CONSOLE_DASHBOARD_JA);
 		Properties english = load(CONSOLE_DASHBOARD);
-		japanese.putAll(load(CONSOLE_IMPORTS_JA));
-		english.putAll(load(CONSOLE_IMPORTS));
+		for (String bundle : List.of(CONSOLE_IMPORTS, CONSOLE_LETTERS, CONSOLE_NOTICES, CONSOLE_SETTINGS, CONSOLE)) {
+			english.putAll(load(bundle));
+			japanese.putAll(load(bundle.replace(".properties", "_ja.properties")));
+		}
 		assertThat(keys.stream().filter(k -> !japanese.containsKey(k)).toList()).as("missing in Japanese").isEmpty();
 		assertThat(keys.stream().filter(k -> !english.containsKey(k)).toList()).as("missing in English").isEmpty();
 	}
