@@ -64,7 +64,7 @@ class ConsoleTemplateParityTest {
 
 	private Kenpo newKenpo() {
 		String code = "cpar" + System.nanoTime();
-		return kenpos.create(new NewKenpo(code, code + ".localhost", "コンソール試験健康保険組合", "06130455",
+		return kenpos.create(new NewKenpo(code, code + ".localhost", "コンソール試験健康保険組合", "06130454",
 				"t@example.com", "03-0000-0000", 2, 4, Instant.now().plus(Duration.ofDays(30)),
 				EnumSet.of(SecondFactor.EMAIL_CODE), SecondFactor.EMAIL_CODE, new PasswordRules(8, 64, "-_", Set.of()),
 				List.of("medical")));
