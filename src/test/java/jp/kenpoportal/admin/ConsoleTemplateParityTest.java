@@ -4,6 +4,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.EnumSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 
 import jp.kenpoportal.admin.staff.StaffRole;
@@ -60,6 +61,15 @@ class ConsoleTemplateParityTest {
 			assertThat(console.get(path).status()).as(path).isEqualTo(200);
 			assertThat(JteParityCheck.CHECKED.get()).as("the parity check compared %s", path).isGreaterThan(checked);
 		}
+
+		// the upload form and the API client form with their errors, input kept
+		console.get("/imports");
+		int checked = JteParityCheck.CHECKED.get();
+		assertThat(console.submitMultipart("/imports", Map.of("kind", "ROSTER", "month", "2026-13", "created", "x"), List.of())
+			.status()).isEqualTo(200);
+		console.get("/imports/clients");
+		assertThat(console.submit("/imports/clients", Map.of("name", "")).status()).isEqualTo(200);
+		assertThat(JteParityCheck.CHECKED.get()).as("both forms compared").isGreaterThanOrEqualTo(checked + 2);
 	}
 
 	private Kenpo newKenpo() {
