@@ -376,6 +376,59 @@ class MessagesCompletenessTest {
 			.isEmpty();
 	}
 
+	// jte console pages (issue 14, admin/dashboard, imports, letters, notices, settings): keys the templates build
+	@Test
+	void consolePageKeysBuiltByTheJteTemplatesExist() {
+		List<String> keys = new ArrayList<>();
+		for (var factor : jp.kenpoportal.tenant.SecondFactor.values()) {
+			keys.add("dashboard.factor." + factor.name());
+		}
+		for (Integer band : jp.kenpoportal.account.RegistrationFigures.AGE_BANDS) {
+			keys.add("dashboard.age." + band);
+		}
+		for (String encoding : List.of("MS932", "UTF_8")) {
+			keys.add("dashboard.csv.encoding." + encoding);
+		}
+		for (var kind : jp.kenpoportal.admin.imports.ImportKind.values()) {
+			keys.add(kind.messageKey());
+		}
+		for (var state : jp.kenpoportal.admin.imports.ImportState.values()) {
+			keys.add(state.messageKey());
+		}
+		for (String change : List.of("NEW", "CHANGED", "REKEYED", "LOST", "ABSENT", "RELEASED")) {
+			keys.add("imports.change." + change);
+		}
+		for (String state : List.of("QUEUED", "RUNNING", "READY", "DOWNLOADED", "EXPIRED", "FAILED")) {
+			keys.add("console.letters.state." + state);
+		}
+		for (String scope : List.of("ALL", "EMPLOYERS", "HOUSEHOLD")) {
+			keys.add("console.letters.scope." + scope);
+		}
+		for (var status : jp.kenpoportal.portal.KenpoNotice.Status.values()) {
+			keys.add(status.messageKey());
+		}
+		for (var audience : jp.kenpoportal.portal.NoticeAudience.values()) {
+			keys.add(audience.messageKey());
+		}
+		for (var characterClass : jp.kenpoportal.tenant.CharacterClass.values()) {
+			keys.add("console.settings.CharacterClass." + characterClass.name());
+		}
+		for (var factor : jp.kenpoportal.tenant.SecondFactor.values()) {
+			keys.add("console.settings.SecondFactor." + factor.name());
+		}
+		for (String state : List.of("current", "scheduled", "past")) {
+			keys.add("console.terms.state." + state);
+		}
+		Properties japanese = load(CONSOLE_DASHBOARD_JA);
+		Properties english = load(CONSOLE_DASHBOARD);
+		for (String bundle : List.of(CONSOLE_IMPORTS, CONSOLE_LETTERS, CONSOLE_NOTICES, CONSOLE_SETTINGS, CONSOLE)) {
+			english.putAll(load(bundle));
+			japanese.putAll(load(bundle.replace(".properties", "_ja.properties")));
+		}
+		assertThat(keys.stream().filter(k -> !japanese.containsKey(k)).toList()).as("missing in Japanese").isEmpty();
+		assertThat(keys.stream().filter(k -> !english.containsKey(k)).toList()).as("missing in English").isEmpty();
+	}
+
 	private static void assertSameKeys(String english, String japanese) {
 		Set<String> en = keys(load(english));
 		Set<String> ja = keys(load(japanese));

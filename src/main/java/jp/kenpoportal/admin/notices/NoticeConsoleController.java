@@ -81,6 +81,8 @@ class NoticeConsoleController {
 		List<KenpoNotice> rows = notices.listForKenpo(kenpo.id(), shown * size, size + 1);
 		model.addAttribute("notices", rows.size() > size ? rows.subList(0, size) : rows);
 		model.addAttribute("page", shown);
+		// the jte page (admin/notices/list.jte) has "page" for its PageContext: the number under a name of its own
+		model.addAttribute("pageNumber", shown);
 		model.addAttribute("hasNext", rows.size() > size);
 		model.addAttribute("now", clock.instant());
 		return "admin/notices/list";
