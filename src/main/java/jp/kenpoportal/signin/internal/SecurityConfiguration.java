@@ -20,6 +20,7 @@ import org.springframework.security.authorization.DefaultAuthorizationManagerFac
 import org.springframework.security.authorization.RequiredAuthoritiesAuthorizationManager;
 import org.springframework.security.config.annotation.authorization.EnableMultiFactorAuthentication;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.config.observation.SecurityObservationSettings;
 import org.springframework.security.config.annotation.web.configuration.EnableWebSecurity;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.access.AccessDeniedHandlerImpl;
@@ -116,6 +117,17 @@ class SecurityConfiguration {
 	/** The headers every response carries, pages and static files alike. */
 	private static HttpSecurity securityHeaders(HttpSecurity http) throws Exception {
 		return SecurityHeaders.apply(http);
+	}
+
+	/**
+	 * No Micrometer observations of Spring Security's filter chains, authentications and
+	 * authorizations: they decorate every filter of every chain with an observation of its own
+	 * on every request (issue 14: README, "Page views: the floor"), and nothing reads them. Requests are still observed
+	 * per route (http.server.requests), sign-ins by the portal's own counters.
+	 */
+	@Bean
+	static SecurityObservationSettings securityObservationSettings() {
+		return SecurityObservationSettings.noObservations();
 	}
 
 	@Bean

@@ -23,7 +23,15 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.session.FindByIndexNameSessionRepository;
 import org.springframework.session.Session;
 import org.springframework.session.jdbc.JdbcIndexedSessionRepository;
+import org.springframework.session.jdbc.config.annotation.web.http.JdbcHttpSessionConfiguration;
 import org.springframework.session.web.http.SessionRepositoryFilter;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.TransactionDefinition;
+import org.springframework.transaction.TransactionException;
+import org.springframework.transaction.support.SimpleTransactionStatus;
+import org.springframework.transaction.support.TransactionCallback;
+import org.springframework.transaction.support.TransactionOperations;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * The session store as the session filter and {@code SessionControl} see it: Spring Session's
@@ -44,6 +52,11 @@ import org.springframework.session.web.http.SessionRepositoryFilter;
  * look-up of the session this thread saved in this very request answers with what was saved; a
  * filter around the session filter forgets it when the request ends, so the next request always
  * reads the database.
+ * <li><b>The read is one statement, not a transaction.</b> Spring Session reads a session (its row
+ * joined with its attributes, one SELECT) inside a transaction of its own, which costs a COMMIT round
+ * trip and the connection's auto-commit switched off and on again on every request. One statement is
+ * a consistent snapshot on its own, so the read runs in auto-commit; writes (save, delete, the
+ * principal's index) keep their transactions.
  * </ul>
  */
 @Configuration(proxyBeanMethods = false)
@@ -55,17 +68,51 @@ class SessionStore {
 	/**
 	 * Spring Boot's JDBC session repository, decorated where it is made: the session filter and
 	 * {@code SessionControl} both get the decorated one. (A session repository bean of our own
-	 * would switch Spring Boot's session configuration off.)
+	 * would switch Spring Boot's session configuration off, and a transaction-operations bean of our
+	 * own Spring Boot's {@code TransactionTemplate}: hence a post-processor.)
 	 */
 	@Bean
-	static BeanPostProcessor sessionStoreDecorator(ObjectProvider<SecuritySettings> settings) {
-		return new BeanPostProcessor() {
-			@Override
-			public Object postProcessAfterInitialization(Object bean, String beanName) {
-				return bean instanceof JdbcIndexedSessionRepository jdbc
-						? new Repository(jdbc, settings.getObject().sessionTouchInterval()) : bean;
+	static BeanPostProcessor sessionStoreDecorator(ObjectProvider<SecuritySettings> settings,
+			ObjectProvider<PlatformTransactionManager> transactions) {
+		return new Decorator(settings, transactions);
+	}
+
+	/** Hands Spring Session its transactions ({@link ReadsWithoutTransaction}), then decorates its repository. */
+	private static final class Decorator implements BeanPostProcessor {
+
+		private final ObjectProvider<SecuritySettings> settings;
+
+		private final ObjectProvider<PlatformTransactionManager> transactions;
+
+		private ReadsWithoutTransaction reads;
+
+		Decorator(ObjectProvider<SecuritySettings> settings, ObjectProvider<PlatformTransactionManager> transactions) {
+			this.settings = settings;
+			this.transactions = transactions;
+		}
+
+		@Override
+		public Object postProcessBeforeInitialization(Object bean, String beanName) {
+			if (bean instanceof JdbcHttpSessionConfiguration configuration) {
+				// what Spring Session would make itself: a new transaction for each of its operations
+				TransactionTemplate template = new TransactionTemplate(transactions.getObject());
+				template.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
+				reads = new ReadsWithoutTransaction(template);
+				configuration.setTransactionOperations(reads);
 			}
-		};
+			return bean;
+		}
+
+		@Override
+		public Object postProcessAfterInitialization(Object bean, String beanName) {
+			if (bean instanceof JdbcIndexedSessionRepository jdbc) {
+				if (reads == null) {
+					throw new IllegalStateException("Spring Session's JDBC configuration was not seen before its repository");
+				}
+				return new Repository(jdbc, settings.getObject().sessionTouchInterval(), reads);
+			}
+			return bean;
+		}
 	}
 
 	@Bean
@@ -89,7 +136,7 @@ class SessionStore {
 		return registration;
 	}
 
-	/** Spring Session's repository with the two changes above; everything else is passed through. */
+	/** Spring Session's repository with the changes above; everything else is passed through. */
 	static final class Repository implements FindByIndexNameSessionRepository<Session> {
 
 		private final FindByIndexNameSessionRepository<Session> delegate;
@@ -98,10 +145,13 @@ class SessionStore {
 
 		private final ThreadLocal<Saved> saved = new ThreadLocal<>();
 
+		private final ReadsWithoutTransaction reads;
+
 		@SuppressWarnings({ "unchecked", "rawtypes" })
-		Repository(JdbcIndexedSessionRepository jdbc, Duration touchInterval) {
+		Repository(JdbcIndexedSessionRepository jdbc, Duration touchInterval, ReadsWithoutTransaction reads) {
 			this.delegate = (FindByIndexNameSessionRepository) jdbc;
 			this.touchInterval = touchInterval;
+			this.reads = reads;
 		}
 
 		@Override
@@ -123,7 +173,7 @@ class SessionStore {
 					&& System.nanoTime() - justSaved.at < SAVED_VALID_NANOS) {
 				return justSaved.session;
 			}
-			Session found = delegate.findById(id);
+			Session found = reads.nextWithoutTransaction(() -> delegate.findById(id));
 			return found == null ? null : new StoredSession(found, touchInterval);
 		}
 
@@ -152,6 +202,42 @@ class SessionStore {
 		}
 
 		private record Saved(Session session, long at) {
+		}
+	}
+
+	/**
+	 * Spring Session's transaction template, except for the first callback run inside
+	 * {@link #nextWithoutTransaction}: the session read by ID, a single SELECT, runs in auto-commit.
+	 * Anything the repository does after it in the same call (deleting an expired session) is
+	 * transactional again.
+	 */
+	static final class ReadsWithoutTransaction implements TransactionOperations {
+
+		private final TransactionOperations transactional;
+
+		private final ThreadLocal<Boolean> skipNext = new ThreadLocal<>();
+
+		ReadsWithoutTransaction(TransactionOperations transactional) {
+			this.transactional = transactional;
+		}
+
+		<T> T nextWithoutTransaction(java.util.function.Supplier<T> read) {
+			skipNext.set(Boolean.TRUE);
+			try {
+				return read.get();
+			}
+			finally {
+				skipNext.remove();
+			}
+		}
+
+		@Override
+		public <T> T execute(TransactionCallback<T> action) throws TransactionException {
+			if (skipNext.get() != null) {
+				skipNext.remove();
+				return action.doInTransaction(new SimpleTransactionStatus(false));
+			}
+			return transactional.execute(action);
 		}
 	}
 
