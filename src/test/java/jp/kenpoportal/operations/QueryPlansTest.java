@@ -54,6 +54,7 @@ import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.context.support.GenericApplicationContext;
 import org.springframework.core.Ordered;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.transaction.support.TransactionTemplate;
 import org.springframework.util.FileSystemUtils;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -131,7 +132,7 @@ class QueryPlansTest {
 			Kenpo sakura = app.getBean(KenpoDirectory.class).findByCode("sakura").orElseThrow();
 			Clock clock = app.getBean(Clock.class);
 			String hash = app.getBean(PasswordHasher.class).hash(PASSWORD);
-			ScaledKenpos.Seeded seeded = new ScaledKenpos(jdbc, app.getBean(KenpoDirectory.class))
+			ScaledKenpos.Seeded seeded = new ScaledKenpos(jdbc, app.getBean(KenpoDirectory.class), app.getBean(TransactionTemplate.class))
 				.seed(sakura, new ScaledKenpos.Scale(100_000, 9, 10_000, 1, CLAIM_LAG, 5_000, hash), clock.instant());
 			System.out.println("QueryPlansTest seeded " + seeded);
 			assertThat(seeded.households()).isEqualTo(100_000 + 9 * 10_000);
