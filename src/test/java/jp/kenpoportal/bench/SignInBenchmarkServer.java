@@ -339,7 +339,7 @@ public final class SignInBenchmarkServer {
 		Kenpo kenpo = context.getBean(KenpoDirectory.class).findByCode(KENPO).orElseThrow();
 		String passwordHash = context.getBean(PasswordHasher.class).hash(PASSWORD);
 		ScaledKenpos.Seeded seeded = new ScaledKenpos(context.getBean(JdbcClient.class),
-				context.getBean(KenpoDirectory.class))
+				context.getBean(KenpoDirectory.class), context.getBean(TransactionTemplate.class))
 			.seed(kenpo, ScaledKenpos.Scale.large(passwordHash), Instant.now());
 		reply("SEEDEDSCALE %s", seeded);
 	}

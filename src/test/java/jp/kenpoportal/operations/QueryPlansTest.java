@@ -54,6 +54,7 @@ import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.context.support.GenericApplicationContext;
 import org.springframework.core.Ordered;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.transaction.support.TransactionTemplate;
 import org.springframework.util.FileSystemUtils;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -93,6 +94,12 @@ class QueryPlansTest {
 
 	private static final String PASSWORD = "Scale-Plans-2026";
 
+	/** The most rows of a seeded table one statement of a member's request may read (filtered ones included). */
+	private static final long MEMBER_ROWS = 2_000;
+
+	/** The staff console's host: its member search reads by what the clerk typed, not one member's rows. */
+	private static final String CONSOLE_HOST = "console.localhost";
+
 	/**
 	 * One month of claims (what the plans need to see a large table, in a fraction of the seeding time), four
 	 * months back: published two months after the treatment, so the documents have lines to show.
@@ -131,7 +138,7 @@ class QueryPlansTest {
 			Kenpo sakura = app.getBean(KenpoDirectory.class).findByCode("sakura").orElseThrow();
 			Clock clock = app.getBean(Clock.class);
 			String hash = app.getBean(PasswordHasher.class).hash(PASSWORD);
-			ScaledKenpos.Seeded seeded = new ScaledKenpos(jdbc, app.getBean(KenpoDirectory.class))
+			ScaledKenpos.Seeded seeded = new ScaledKenpos(jdbc, app.getBean(KenpoDirectory.class), app.getBean(TransactionTemplate.class))
 				.seed(sakura, new ScaledKenpos.Scale(100_000, 9, 10_000, 1, CLAIM_LAG, 5_000, hash), clock.instant());
 			System.out.println("QueryPlansTest seeded " + seeded);
 			assertThat(seeded.households()).isEqualTo(100_000 + 9 * 10_000);
@@ -145,6 +152,8 @@ class QueryPlansTest {
 			System.out.println("QueryPlansTest explained " + capture.statements.size() + " distinct statements");
 			assertThat(capture.statements).as("statements captured").hasSizeGreaterThan(30);
 			assertThat(problems).as("sequential scans of growing tables on request paths").isEmpty();
+			List<String> wide = rowsRead(capture.statements, app.getBean("dataSource", DataSource.class));
+			assertThat(wide).as("member requests reading rows that grow with the kenpo").isEmpty();
 		}
 		finally {
 			// a gigabyte of scaled data: not kept for the next run
@@ -279,6 +288,71 @@ class QueryPlansTest {
 			}
 		}
 		return problems;
+	}
+
+	/**
+	 * Rows a member's request reads (issue 14): an index scan can grow with the kenpo as well as a Seq Scan
+	 * (the range of a kenpo in an index whose first column is kenpo_id, a filter applied after the index). Each
+	 * statement of a member-facing request is run with {@code EXPLAIN ANALYZE} (rolled back) and every scan of
+	 * a table seeded at scale must have read, filter and recheck included, at most {@link #MEMBER_ROWS} rows:
+	 * one member's or household's rows are a few hundred at most, the kenpo's are 100,000s.
+	 */
+	private static List<String> rowsRead(Map<String, Captured> statements, DataSource dataSource) throws Exception {
+		ObjectMapper json = JsonMapper.builder().build();
+		List<String> problems = new ArrayList<>();
+		try (Connection connection = dataSource.getConnection()) {
+			connection.setAutoCommit(false);
+			for (Captured statement : statements.values()) {
+				if (statement.request.contains(CONSOLE_HOST) || !statement.sql.stripLeading()
+					.toLowerCase(Locale.ROOT)
+					.matches("(?s)(select|insert|update|delete|with)\\b.*")) {
+					continue;
+				}
+				try (PreparedStatement explain = connection
+					.prepareStatement("explain (analyze, format json) " + statement.sql)) {
+					for (ParameterSetOperation parameter : statement.parameters) {
+						parameter.getMethod().invoke(explain, parameter.getArgs());
+					}
+					try (ResultSet rs = explain.executeQuery()) {
+						rs.next();
+						Map<String, Long> read = new LinkedHashMap<>();
+						rowsRead(json.readTree(rs.getString(1)), read);
+						read.forEach((table, rows) -> {
+							if (rows > MEMBER_ROWS) {
+								problems.add(rows + " rows of " + table + " read: " + statement);
+							}
+						});
+					}
+				}
+				catch (java.sql.SQLException e) {
+					// a row the request inserted is there already (its session, say): found by a unique index
+					if (!"23505".equals(e.getSQLState())) {
+						problems.add("cannot EXPLAIN ANALYZE (" + e.getMessage() + "): " + statement);
+					}
+				}
+				finally {
+					connection.rollback();
+				}
+			}
+		}
+		return problems;
+	}
+
+	/** Per seeded table, the rows its scan nodes returned or threw away (filter, index recheck), all loops. */
+	private static void rowsRead(JsonNode node, Map<String, Long> read) {
+		if (node.isArray()) {
+			node.forEach(n -> rowsRead(n, read));
+		}
+		else if (node.isObject()) {
+			String table = node.path("Relation Name").asString("").toLowerCase(Locale.ROOT);
+			if (SEEDED.contains(table) && node.path("Node Type").asString("").contains("Scan")) {
+				long loops = Math.max(1, node.path("Actual Loops").asLong(1));
+				long rows = (node.path("Actual Rows").asLong(0) + node.path("Rows Removed by Filter").asLong(0)
+						+ node.path("Rows Removed by Index Recheck").asLong(0)) * loops;
+				read.merge(table, rows, Long::sum);
+			}
+			node.values().forEach(n -> rowsRead(n, read));
+		}
 	}
 
 	private static List<String> seqScans(JsonNode node) {
