@@ -3,6 +3,7 @@ package jp.kenpoportal;
 import java.time.Clock;
 
 import jp.kenpoportal.operations.DatabaseAlignedClock;
+import jp.kenpoportal.operations.JvmOptions;
 
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
@@ -16,6 +17,9 @@ import org.springframework.scheduling.annotation.EnableScheduling;
 public class KenpoPortalApplication {
 
 	public static void main(String[] args) {
+		// the heap cap and collector are start-up options: started without them, the JVM replaces itself by
+		// one with them before anything else starts (README, "Memory and start")
+		JvmOptions.apply(KenpoPortalApplication.class, args);
 		SpringApplication.run(KenpoPortalApplication.class, args);
 	}
 

@@ -75,6 +75,11 @@ public final class PageViewBenchmark {
 	/** A page scenario must reach at least this share of the static endpoint's rate (issue 5). */
 	static final double TARGET_RATIO = 0.5;
 
+	/** The portal JVM's resident memory, idle after start and under this benchmark's load (issue 14). */
+	static final long TARGET_RSS_IDLE_MIB = 300;
+
+	static final long TARGET_RSS_LOADED_MIB = 400;
+
 	private final int[] concurrencies = list(System.getProperty("bench.concurrency", "32")).stream()
 		.mapToInt(Integer::parseInt)
 		.toArray();
@@ -111,7 +116,10 @@ public final class PageViewBenchmark {
 
 	private final String compareTree = System.getProperty("bench.compareTree", "").trim();
 
-	private final boolean comparing = !compareArgs.isEmpty() || !compareTree.isEmpty();
+	/** B's JVM flags instead of {@code bench.serverJvmArgs} (README, "Memory and start"). */
+	private final String compareJvmArgs = System.getProperty("bench.compareJvmArgs", "").trim();
+
+	private final boolean comparing = !compareArgs.isEmpty() || !compareTree.isEmpty() || !compareJvmArgs.isEmpty();
 
 	private final Path runDir = Path.of(System.getProperty("bench.dir", "target/bench"),
 			LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss")) + "-pages").toAbsolutePath();
@@ -169,13 +177,16 @@ public final class PageViewBenchmark {
 				Arrays.toString(concurrencies), scenarios.stream().map(Scenario::label).toList(), seconds,
 				warmupSeconds, rounds > 1 ? ", " + rounds + " rounds" : "", members, Math.max(members, households));
 		List<Portal> portals = new ArrayList<>();
-		portals.add(new Portal("A", "this tree" + (serverArgs.isBlank() ? "" : " with " + serverArgs.trim()),
-				snapshotClasspath(runDir.resolve("classpath-A"), null), serverArgs));
+		portals.add(new Portal("A", "this tree" + (serverArgs.isBlank() ? "" : " with " + serverArgs.trim())
+				+ (serverJvmArgs.isBlank() ? "" : ", JVM " + serverJvmArgs.trim()),
+				snapshotClasspath(runDir.resolve("classpath-A"), null), serverArgs, serverJvmArgs));
 		if (comparing) {
+			String jvmB = compareJvmArgs.isEmpty() ? serverJvmArgs : compareJvmArgs;
 			String what = (compareTree.isEmpty() ? "this tree" : compareTree)
-					+ (compareArgs.isEmpty() ? "" : " with " + compareArgs);
+					+ (compareArgs.isEmpty() ? "" : " with " + compareArgs)
+					+ (jvmB.isBlank() ? "" : ", JVM " + jvmB.trim());
 			portals.add(new Portal("B", what, snapshotClasspath(runDir.resolve("classpath-B"),
-					compareTree.isEmpty() ? null : Path.of(compareTree).toAbsolutePath()), compareArgs));
+					compareTree.isEmpty() ? null : Path.of(compareTree).toAbsolutePath()), compareArgs, jvmB));
 			say("comparing A (%s) with B (%s): each window runs on both, one after the other", portals.get(0).what,
 					what);
 		}
@@ -212,6 +223,8 @@ public final class PageViewBenchmark {
 									one.othersPercent > 10 ? String.format(Locale.ROOT,
 											" (other processes took %.0f %% of the CPU)", one.othersPercent) : "");
 							long[] rss = BenchmarkProcCpu.residentKib(portal.server.pid());
+							portal.rssLoadedKib = Math.max(portal.rssLoadedKib, rss[0]);
+							portal.rssPeakKib = Math.max(portal.rssPeakKib, rss[1]);
 							say("%sportal JVM resident memory after the window: %d MiB (peak so far %d MiB)",
 									portal.tag(), rss[0] / 1024, rss[1] / 1024);
 						}
@@ -227,6 +240,7 @@ public final class PageViewBenchmark {
 					report.append(comparison(c, rows.get(portals.get(0)), rows.get(portals.get(1))));
 				}
 			}
+			report.append(memory(portals));
 			for (Portal portal : portals) {
 				portal.server.send("quit");
 				portal.server.awaitExit(60);
@@ -267,7 +281,15 @@ public final class PageViewBenchmark {
 
 		final String args;
 
+		final String jvm;
+
 		BenchmarkServerProcess server;
+
+		long rssIdleKib;
+
+		long rssLoadedKib;
+
+		long rssPeakKib;
 
 		List<Member> members;
 
@@ -277,11 +299,12 @@ public final class PageViewBenchmark {
 
 		int year;
 
-		Portal(String label, String what, String classpath, String args) {
+		Portal(String label, String what, String classpath, String args, String jvm) {
 			this.label = label;
 			this.what = what;
 			this.classpath = classpath;
 			this.args = args;
+			this.jvm = jvm;
 		}
 
 		Path dataDir() {
@@ -295,7 +318,7 @@ public final class PageViewBenchmark {
 
 		void start(int accounts) throws Exception {
 			// deep stacks in the per-window recordings, so that a sample still shows the filters it ran under
-			String jvmArgs = jfr ? serverJvmArgs + " -XX:FlightRecorderOptions=stackdepth=512" : serverJvmArgs;
+			String jvmArgs = jfr ? jvm + " -XX:FlightRecorderOptions=stackdepth=512" : jvm;
 			List<String> command = BenchmarkServerProcess.command(classpath, dataDir(), null, jvmArgs,
 					Arrays.stream(args.split("\\s+")).filter(a -> !a.isEmpty()).toList());
 			Path log = runDir.resolve("logs").resolve("server-" + label + ".log");
@@ -304,7 +327,9 @@ public final class PageViewBenchmark {
 			// generous: on a machine shared with other builds a start (with the demo seeding) can take minutes
 			Map<String, String> ready = server.await("READY", 900);
 			int port = Integer.parseInt(ready.get("port"));
+			// idle after start: READY comes once the portal is ready, after its own collection (HeapFootprint)
 			long[] rss = BenchmarkProcCpu.residentKib(server.pid());
+			rssIdleKib = rss[0];
 			say("%sportal up on 127.0.0.1:%d (pid %s), resident memory idle after start %d MiB", tag(), port,
 					ready.get("pid"), rss[0] / 1024);
 			Path membersFile = runDir.resolve("members-" + label + ".tsv");
@@ -333,6 +358,26 @@ public final class PageViewBenchmark {
 	}
 
 	/** B against A, scenario by scenario. */
+	/**
+	 * The portal JVM's resident memory (README, "Memory and start"; issue 14: at most 300 MiB idle after start,
+	 * 400 MiB under the page-view load): idle after start, the most after a measured window, the peak ever.
+	 */
+	private static String memory(List<Portal> portals) {
+		StringBuilder s = new StringBuilder(String.format(Locale.ROOT,
+				"%nPortal JVM resident memory (VmRSS; target idle ≤ %d MiB, under load ≤ %d MiB)%n",
+				TARGET_RSS_IDLE_MIB, TARGET_RSS_LOADED_MIB));
+		for (Portal portal : portals) {
+			long idle = portal.rssIdleKib / 1024;
+			long loaded = portal.rssLoadedKib / 1024;
+			s.append(String.format(Locale.ROOT,
+					"%s idle after start %d MiB %s, after the windows at most %d MiB %s, peak (VmHWM) %d MiB%n",
+					portals.size() > 1 ? portal.label + ":" : "portal:", idle,
+					idle <= TARGET_RSS_IDLE_MIB ? "PASS" : "FAIL", loaded,
+					loaded <= TARGET_RSS_LOADED_MIB ? "PASS" : "FAIL", portal.rssPeakKib / 1024));
+		}
+		return s.toString();
+	}
+
 	private static String comparison(int concurrency, List<Row> a, List<Row> b) {
 		StringBuilder s = new StringBuilder(String.format(Locale.ROOT,
 				"%nB against A at concurrency %d (B ÷ A; server ms and p99: B − A in %%)%n", concurrency));

@@ -33,6 +33,7 @@ import jp.kenpoportal.member.Member;
 import jp.kenpoportal.member.MemberDirectory;
 import jp.kenpoportal.member.NewMember;
 import jp.kenpoportal.member.Sex;
+import jp.kenpoportal.operations.JvmOptions;
 import jp.kenpoportal.signin.totp.TotpCredentials;
 import jp.kenpoportal.signin.totp.TotpSecret;
 import jp.kenpoportal.support.ScaledKenpos;
@@ -92,6 +93,9 @@ public final class SignInBenchmarkServer {
 	}
 
 	public static void main(String[] args) throws Exception {
+		// the JVM options the portal gives itself in production (heap cap, collector): measured as it runs;
+		// -Dportal.jvm-options=applied in bench.serverJvmArgs measures the JVM's defaults instead
+		JvmOptions.apply(SignInBenchmarkServer.class, args);
 		ConfigurableApplicationContext context = new SpringApplicationBuilder(KenpoPortalApplication.class, BenchmarkRenderNothing.class)
 			.profiles("demo")
 			.run(args);
