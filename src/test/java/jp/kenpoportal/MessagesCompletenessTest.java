@@ -228,9 +228,6 @@ class MessagesCompletenessTest {
 		for (String payee : List.of("MEMBER_ACCOUNT", "EMPLOYER")) {
 			console.add("console.flu.payee." + payee);
 		}
-		for (String done : List.of("approved", "rejected", "sentBack", "checked")) {
-			console.add("console.flu.done." + done);
-		}
 		for (String bundle : List.of("i18n/flu.properties", "i18n/flu_ja.properties")) {
 			assertThat(member.stream().filter(k -> !load(bundle).containsKey(k)).toList())
 				.as("keys built by the flu templates missing from %s", bundle)
