@@ -230,6 +230,29 @@ class MessagesCompletenessTest {
 		assertSamePlaceholders("i18n/console-flu.properties", "i18n/console-flu_ja.properties");
 	}
 
+	// templates flu/ and admin/flu/ (issue 14): the keys the jte pages build from a value
+	@Test
+	void keysBuiltByTheFluTemplatesExistInBothLanguages() {
+		List<String> member = new ArrayList<>();
+		for (String type : List.of("1", "2", "4")) {
+			member.add("flu.accountType." + type);
+		}
+		List<String> console = new ArrayList<>();
+		for (String payee : List.of("MEMBER_ACCOUNT", "EMPLOYER")) {
+			console.add("console.flu.payee." + payee);
+		}
+		for (String bundle : List.of("i18n/flu.properties", "i18n/flu_ja.properties")) {
+			assertThat(member.stream().filter(k -> !load(bundle).containsKey(k)).toList())
+				.as("keys built by the flu templates missing from %s", bundle)
+				.isEmpty();
+		}
+		for (String bundle : List.of("i18n/console-flu.properties", "i18n/console-flu_ja.properties")) {
+			assertThat(console.stream().filter(k -> !load(bundle).containsKey(k)).toList())
+				.as("keys built by the admin/flu templates missing from %s", bundle)
+				.isEmpty();
+		}
+	}
+
 	@Test
 	void englishMessagesUseTheSamePlaceholdersAsJapanese() {
 		assertSamePlaceholders(CONSOLE_NOTICES, CONSOLE_NOTICES_JA);

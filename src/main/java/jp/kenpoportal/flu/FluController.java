@@ -108,6 +108,8 @@ class FluController {
 		model.addAttribute("household", household);
 		model.addAttribute("app", app);
 		model.addAttribute("history", applications.history(app.kenpoId(), app.id()));
+		// the jte page names the banks through the model (the Thymeleaf one reads the bean @bankDirectory)
+		model.addAttribute("bankDirectory", banks);
 		return "flu/detail";
 	}
 
@@ -134,6 +136,7 @@ class FluController {
 		model.addAttribute("household", household);
 		model.addAttribute("app", app);
 		model.addAttribute("season", openSeason(household));
+		model.addAttribute("bankDirectory", banks);
 		return "flu/confirm";
 	}
 

@@ -4,6 +4,6 @@
  * the decisions they leave in 現金給付支給決定通知. The console pages live in {@code admin.flu}
  * and use this package's API; nothing here knows the console.
  */
-@org.springframework.modulith.ApplicationModule(allowedDependencies = { "account", "audit", "benefit", "document", "member",
+@org.springframework.modulith.ApplicationModule(allowedDependencies = { "account", "audit", "benefit", "common", "document", "member",
 		"signin", "tenant" })
 package jp.kenpoportal.flu;
