@@ -13,6 +13,8 @@ import jakarta.mail.Message;
 import jakarta.mail.Multipart;
 import jakarta.mail.Part;
 import jakarta.mail.internet.MimeMessage;
+import jp.kenpoportal.mail.ReceivedMail;
+import jp.kenpoportal.mail.ReceivedMail.Segment;
 
 import org.springframework.boot.autoconfigure.condition.ConditionalOnExpression;
 import org.springframework.stereotype.Controller;
@@ -46,9 +48,9 @@ class DevMailboxController {
 		List<MimeMessage> messages = new ArrayList<>(Arrays.asList(server.getReceivedMessages()));
 		// the server keeps arrival order; the newest first (sent dates have only second precision)
 		Collections.reverse(messages);
-		List<ShownMail> mails = new ArrayList<>();
+		List<ReceivedMail> mails = new ArrayList<>();
 		for (MimeMessage m : messages) {
-			mails.add(new ShownMail(String.join(", ", addresses(m)), m.getSubject(), sentDate(m),
+			mails.add(new ReceivedMail(String.join(", ", addresses(m)), m.getSubject(), sentDate(m),
 					segments(plainText(m))));
 		}
 		model.addAttribute("mails", mails);
@@ -97,11 +99,5 @@ class DevMailboxController {
 		}
 		out.add(new Segment(text.substring(last), false));
 		return out;
-	}
-
-	record ShownMail(String to, String subject, Date sentAt, List<Segment> body) {
-	}
-
-	record Segment(String text, boolean link) {
 	}
 }
