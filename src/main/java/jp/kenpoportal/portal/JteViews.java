@@ -86,6 +86,19 @@ class JteViews {
 			this.assets = assets;
 		}
 
+		/**
+		 * As {@code AbstractView#render}, without its debug line that prints the whole model: this class is under
+		 * {@code jp.kenpoportal}, whose debug log may be on, and a model holds what a member typed
+		 * ({@code LogSecretsTest}).
+		 */
+		@Override
+		public void render(Map<String, ?> model, HttpServletRequest request, HttpServletResponse response)
+				throws Exception {
+			Map<String, Object> merged = createMergedOutputModel(model, request, response);
+			prepareResponse(request, response);
+			renderMergedOutputModel(merged, getRequestToExpose(request), response);
+		}
+
 		@Override
 		protected void renderMergedTemplateModel(Map<String, Object> model, HttpServletRequest request,
 				HttpServletResponse response) throws Exception {
