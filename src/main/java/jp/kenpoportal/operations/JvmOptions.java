@@ -60,7 +60,7 @@ public final class JvmOptions {
 			// glibc gives every thread that allocates its own malloc arena of up to 64 MB: two are plenty for a
 			// JVM whose allocations are in the Java heap
 			libc.setenv("MALLOC_ARENA_MAX", "2", 0);
-			closeOnExec();
+			closeOnExec(libc);
 			System.out.flush();
 			System.err.flush();
 			libc.execv(command.get(0), command.toArray(String[]::new));
@@ -103,8 +103,7 @@ public final class JvmOptions {
 	}
 
 	/** The files this JVM has open (its jars among them) are not handed to the replacing one. */
-	private static void closeOnExec() {
-		LibC libc = Native.load("c", LibC.class);
+	private static void closeOnExec(LibC libc) {
 		try (Stream<Path> fds = Files.list(Path.of("/proc/self/fd"))) {
 			fds.map(p -> p.getFileName().toString())
 				.mapToInt(Integer::parseInt)

@@ -109,16 +109,7 @@ class TemplateParityTest {
 
 	@Test
 	void theFactorStepsWithAWrongCodeAreTheSameInBothEngines() {
-		TestMember member = members.newMember("sakura");
-		TestBrowser browser = new TestBrowser(port, member.host());
-		Journeys.signIn(browser, member.loginId(), member.initialPassword());
-		browser.submit("/onboarding/birth-date", Map.of("birthDate", member.birthDateDigits()));
-		browser.submit("/onboarding/terms", Map.of("decision", "agree"));
-		int mailsBefore = mailbox.count(member.email());
-		browser.submit("/onboarding/email", Map.of("email", member.email()));
-		browser.submit("/onboarding/email/code", Map.of("code", mailbox.awaitMail(member.email(), mailsBefore + 1).code()));
-		browser.submit("/onboarding/user-id", Map.of("userId", member.loginId(), "factor", "EMAIL_CODE"));
-		browser.submit("/onboarding/password", Map.of("password", PASSWORD, "passwordConfirm", PASSWORD));
+		TestBrowser browser = atTheFactorStep("EMAIL_CODE");
 
 		assertCompared(() -> browser.submit("/onboarding/factor", Map.of("code", "000000")), "a wrong enrolment code");
 		assertCompared(() -> browser.submit("/onboarding/factor/resend", Map.of()), "an enrolment resend too soon");
@@ -126,6 +117,13 @@ class TemplateParityTest {
 
 	@Test
 	void theAppStepWithAWrongCodeIsTheSameInBothEngines() {
+		TestBrowser browser = atTheFactorStep("TOTP");
+
+		assertCompared(() -> browser.submit("/onboarding/factor/totp", Map.of("code", "000000")), "a wrong app code");
+	}
+
+	/** A new member of sakura through the first registration up to the second factor, which is {@code factor}. */
+	private TestBrowser atTheFactorStep(String factor) {
 		TestMember member = members.newMember("sakura");
 		TestBrowser browser = new TestBrowser(port, member.host());
 		Journeys.signIn(browser, member.loginId(), member.initialPassword());
@@ -134,10 +132,9 @@ class TemplateParityTest {
 		int mailsBefore = mailbox.count(member.email());
 		browser.submit("/onboarding/email", Map.of("email", member.email()));
 		browser.submit("/onboarding/email/code", Map.of("code", mailbox.awaitMail(member.email(), mailsBefore + 1).code()));
-		browser.submit("/onboarding/user-id", Map.of("userId", member.loginId(), "factor", "TOTP"));
+		browser.submit("/onboarding/user-id", Map.of("userId", member.loginId(), "factor", factor));
 		browser.submit("/onboarding/password", Map.of("password", PASSWORD, "passwordConfirm", PASSWORD));
-
-		assertCompared(() -> browser.submit("/onboarding/factor/totp", Map.of("code", "000000")), "a wrong app code");
+		return browser;
 	}
 
 	@Test
